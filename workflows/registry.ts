@@ -1,11 +1,29 @@
 /**
- * Machine id → machine and version. The engine stores the version beside every snapshot; a machine whose
- * persisted shape changes gets a new version.
+ * Machine id → machine, version, event schema and refusal explainer. The engine stores the version beside every
+ * snapshot; a machine whose persisted shape changes gets a new version.
  */
+import type { AnyStateMachine } from 'xstate'
+import type { ZodType } from 'zod'
 import { negotiationMachine } from './negotiation/machine.js'
+import { ZNegotiationEventSchema } from './negotiation/events.js'
+import type { TViolation } from './rules/violations.js'
 
-export const machines = {
-  negotiation: { machine: negotiationMachine, version: 1 },
-} as const
+export type TMachineEntry = {
+  machine: AnyStateMachine
+  version: number
+  /** Validates an event (with its `at`) before a transition. */
+  eventSchema: ZodType<{ type: string; at: string }>
+  /**
+   * Why a guard blocks an event the current state accepts: the statutory rules it breaks, with articles.
+   * Guards call the same rule functions, so a blocked event always has at least one violation.
+   */
+  explainRefusal?: (context: unknown, event: { type: string }) => TViolation[]
+}
 
-export type TMachineId = keyof typeof machines
+export const machines: Record<string, TMachineEntry> = {
+  negotiation: { machine: negotiationMachine, version: 1, eventSchema: ZNegotiationEventSchema },
+}
+
+export function getMachineEntry(id: string): TMachineEntry | undefined {
+  return Object.hasOwn(machines, id) ? machines[id] : undefined
+}

@@ -1,0 +1,182 @@
+/**
+ * Opens the database named by DATABASE_URL: the embedded SQLite file (default) or PostgreSQL.
+ * Gives the engine's transactional SQL runner and a Prisma client for everything else; on SQLite both share one
+ * connection and one mutex, so a Prisma transaction and an engine transaction never overlap.
+ */
+import fs from 'node:fs'
+import path from 'node:path'
+import crypto from 'node:crypto'
+import Database from 'better-sqlite3'
+import pg from 'pg'
+import { Mutex } from 'async-mutex'
+import { PrismaBetterSqlite3 } from '@prisma/adapter-better-sqlite3'
+import { PrismaPg } from '@prisma/adapter-pg'
+import { PrismaClient as SqlitePrismaClient } from './generated/sqlite/client.js'
+import { PrismaClient as PgPrismaClient } from './generated/postgresql/client.js'
+import { providerOf, sqliteFilePath } from './database-url.js'
+import type { TProvider } from './schema-files.js'
+import { driveAsync, driveSync, toPgPlaceholders, type TSql, type TSqlOp, type TSqlValue } from './sql.js'
+
+/** Both generated clients have the same model API (the schema is one source); type them as one. */
+export type TPrisma = SqlitePrismaClient
+
+export type TDatabase = {
+  provider: TProvider
+  url: string
+  prisma: TPrisma
+  /** Runs a program in one transaction; an exception rolls everything back. */
+  transaction<T>(program: () => TSql<T>): Promise<T>
+  /** Runs a read-only program (no transaction on SQLite; one statement at a time on PostgreSQL). */
+  read<T>(program: () => TSql<T>): Promise<T>
+  close(): Promise<void>
+}
+
+export type TOpenOptions = {
+  /** PostgreSQL pool size per process. */
+  poolSize?: number
+}
+
+export async function openDatabase(url: string, options: TOpenOptions = {}): Promise<TDatabase> {
+  return providerOf(url) === 'sqlite' ? openSqlite(url) : openPostgres(url, options)
+}
+
+function openSqlite(url: string): TDatabase {
+  const file = sqliteFilePath(url)
+  if (file !== ':memory:' && !file.startsWith('file:')) fs.mkdirSync(path.dirname(path.resolve(file)), { recursive: true })
+  const db = new Database(file)
+  // WAL with synchronous=FULL: an acknowledged request survives a power cut (WAL+NORMAL may lose the last
+  // transactions). busy_timeout: other processes on the same file wait instead of failing at once.
+  db.pragma('journal_mode = WAL')
+  db.pragma('synchronous = FULL')
+  db.pragma('foreign_keys = ON')
+  db.pragma('busy_timeout = 5000')
+  const mutex = new Mutex()
+  const statements = new Map<string, Database.Statement>()
+  const bind = (params: readonly TSqlValue[]) => params.map((p) => (typeof p === 'boolean' ? (p ? 1 : 0) : p))
+  const exec = (op: TSqlOp): unknown => {
+    let stmt = statements.get(op.sql)
+    if (!stmt) {
+      stmt = db.prepare(op.sql)
+      // Prisma's adapter turns on safe integers for the shared connection; our programs read plain numbers.
+      if (stmt.reader) stmt.safeIntegers(false)
+      statements.set(op.sql, stmt)
+    }
+    if (op.mode === 'all') return stmt.all(...bind(op.params))
+    return stmt.run(...bind(op.params)).changes
+  }
+  const runInTransaction = db.transaction(<T>(program: () => TSql<T>) => driveSync(program(), exec))
+
+  const prisma = new SqlitePrismaClient({ adapter: sharedSqliteAdapterFactory(db, mutex) })
+  return {
+    provider: 'sqlite',
+    url,
+    prisma,
+    // BEGIN IMMEDIATE takes the write lock first: two processes cannot both read the old revision and then write.
+    transaction: <T>(program: () => TSql<T>) =>
+      mutex.runExclusive(() => runInTransaction.immediate(program) as T),
+    read: (program) => mutex.runExclusive(() => driveSync(program(), exec)),
+    close: async () => {
+      await prisma.$disconnect()
+      if (db.open) db.close()
+    },
+  }
+}
+
+/**
+ * A Prisma driver-adapter factory over our own better-sqlite3 connection. Prisma's transactions take the same
+ * mutex as the engine's, so they never interleave on the shared connection.
+ */
+function sharedSqliteAdapterFactory(db: Database.Database, mutex: Mutex) {
+  const inner = new PrismaBetterSqlite3({ url: ':memory:' })
+  return {
+    provider: inner.provider,
+    adapterName: inner.adapterName,
+    connect: async () => {
+      // eslint-disable-next-line @typescript-eslint/no-explicit-any -- replacing the adapter's private connection
+      const adapter: any = await inner.connect()
+      adapter.client.close()
+      adapter.client = db
+      db.defaultSafeIntegers(true) // what the adapter expects of its connection
+      const start = adapter.startTransaction.bind(adapter)
+      adapter.startTransaction = async (isolationLevel?: string) => {
+        const release = await mutex.acquire()
+        try {
+          const tx = await start(isolationLevel)
+          const commit = tx.commit.bind(tx)
+          const rollback = tx.rollback.bind(tx)
+          tx.commit = async () => {
+            try {
+              return await commit()
+            } finally {
+              release()
+            }
+          }
+          tx.rollback = async () => {
+            try {
+              return await rollback()
+            } finally {
+              release()
+            }
+          }
+          return tx
+        } catch (e) {
+          release()
+          throw e
+        }
+      }
+      // Closing is ours (TDatabase.close), not Prisma's.
+      adapter.dispose = async () => {}
+      return adapter
+    },
+  } as unknown as PrismaBetterSqlite3
+}
+
+function openPostgres(url: string, options: TOpenOptions): TDatabase {
+  const pool = new pg.Pool({ connectionString: url, max: options.poolSize ?? 10 })
+  // An idle client that errors (server restart) must not crash the process; the pool replaces it.
+  pool.on('error', () => {})
+  const names = new Map<string, { name: string; text: string }>()
+  const prepared = (sql: string) => {
+    let q = names.get(sql)
+    if (!q) {
+      q = { name: `q_${crypto.createHash('sha1').update(sql).digest('hex').slice(0, 16)}`, text: toPgPlaceholders(sql) }
+      names.set(sql, q)
+    }
+    return q
+  }
+  const execWith = (client: pg.PoolClient | pg.Pool) => async (op: TSqlOp) => {
+    const q = prepared(op.sql)
+    const r = await client.query({ name: q.name, text: q.text, values: op.params as unknown[] })
+    return op.mode === 'all' ? r.rows : (r.rowCount ?? 0)
+  }
+  const prisma = new PgPrismaClient({ adapter: new PrismaPg(pool) }) as unknown as TPrisma
+  return {
+    provider: 'postgresql',
+    url,
+    prisma,
+    transaction: async (program) => {
+      const client = await pool.connect()
+      let broken = false
+      try {
+        await client.query('BEGIN')
+        const result = await driveAsync(program(), execWith(client))
+        await client.query('COMMIT')
+        return result
+      } catch (e) {
+        try {
+          await client.query('ROLLBACK')
+        } catch {
+          broken = true // the connection is gone; do not return it to the pool
+        }
+        throw e
+      } finally {
+        client.release(broken)
+      }
+    },
+    read: (program) => driveAsync(program(), execWith(pool)),
+    close: async () => {
+      await prisma.$disconnect()
+      await pool.end().catch(() => {})
+    },
+  }
+}

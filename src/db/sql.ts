@@ -1,0 +1,56 @@
+/**
+ * SQL programs: the engine's write path, written once for both databases.
+ *
+ * A program is a generator that yields SQL operations and receives their results. The SQLite runner drives it
+ * synchronously inside one BEGIN IMMEDIATE transaction (better-sqlite3 is synchronous, so nothing else in the
+ * process can interleave and no lock is held across an await); the PostgreSQL runner drives the same program
+ * asynchronously on one pooled connection. SQL uses `?` placeholders and double-quoted identifiers, valid in both.
+ */
+export type TSqlValue = string | number | boolean | null | Buffer
+export type TSqlOp = { sql: string; params: readonly TSqlValue[]; mode: 'all' | 'run' }
+export type TSql<T> = Generator<TSqlOp, T, unknown>
+
+/** Rows of a query. */
+export function* all<T>(sql: string, params: readonly TSqlValue[] = []): TSql<T[]> {
+  return (yield { sql, params, mode: 'all' }) as T[]
+}
+
+/** The first row of a query, or undefined. */
+export function* one<T>(sql: string, params: readonly TSqlValue[] = []): TSql<T | undefined> {
+  const rows = yield* all<T>(sql, params)
+  return rows[0]
+}
+
+/** Runs a statement; returns the number of rows changed. */
+export function* run(sql: string, params: readonly TSqlValue[] = []): TSql<number> {
+  return (yield { sql, params, mode: 'run' }) as number
+}
+
+/** Drives a program with a synchronous executor. */
+export function driveSync<T>(program: TSql<T>, exec: (op: TSqlOp) => unknown): T {
+  let step = program.next()
+  while (!step.done) step = program.next(exec(step.value))
+  return step.value
+}
+
+/** Drives a program with an asynchronous executor. An error thrown by the executor is thrown into the program. */
+export async function driveAsync<T>(program: TSql<T>, exec: (op: TSqlOp) => Promise<unknown>): Promise<T> {
+  let step = program.next()
+  while (!step.done) {
+    let result: unknown
+    try {
+      result = await exec(step.value)
+    } catch (e) {
+      step = program.throw(e)
+      continue
+    }
+    step = program.next(result)
+  }
+  return step.value
+}
+
+/** `?` placeholders → `$1, $2, …` for PostgreSQL (our SQL never has `?` inside string literals). */
+export function toPgPlaceholders(sql: string): string {
+  let i = 0
+  return sql.replace(/\?/g, () => `$${++i}`)
+}

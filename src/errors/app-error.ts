@@ -1,0 +1,37 @@
+/**
+ * One error type for the whole application: a stable code, a message in Chinese and English, and details.
+ * HTTP status comes from one table (httpStatusOf); a 500 never shows its message to the client.
+ */
+export const errorStatus = {
+  INVALID_INPUT: 400,
+  UNAUTHENTICATED: 401,
+  FORBIDDEN: 403,
+  NOT_FOUND: 404,
+  TRANSITION_NOT_ALLOWED: 409,
+  CONCURRENT_CHANGE: 409,
+  IDEMPOTENCY_CONFLICT: 409,
+  STATUTORY_RULE_VIOLATED: 422,
+  RATE_LIMITED: 429,
+  INTEGRITY_VIOLATION: 500,
+  INTERNAL: 500,
+} as const
+export type TErrorCode = keyof typeof errorStatus
+
+export type TBilingual = { zh: string; en: string }
+
+export class AppError extends Error {
+  constructor(
+    readonly code: TErrorCode,
+    readonly text: TBilingual,
+    readonly details: Record<string, unknown> = {},
+  ) {
+    super(`${code}: ${text.en}`)
+    this.name = 'AppError'
+  }
+}
+
+export function httpStatusOf(code: TErrorCode): number {
+  return errorStatus[code]
+}
+
+export const isAppError = (e: unknown): e is AppError => e instanceof AppError
