@@ -4,6 +4,7 @@
  */
 export const errorStatus = {
   INVALID_INPUT: 400,
+  PAYLOAD_TOO_LARGE: 413,
   UNAUTHENTICATED: 401,
   FORBIDDEN: 403,
   NOT_FOUND: 404,
