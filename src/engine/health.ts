@@ -31,7 +31,7 @@ export function healthCheck(db: TDatabase): () => Promise<THealth> {
       migration: { applied, expected, upToDate: applied === expected },
       machines: machineVersions,
     }
-  } catch (e) {
+  } catch {
     return {
       status: 'unavailable',
       database: db.provider,

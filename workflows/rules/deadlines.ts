@@ -82,6 +82,20 @@ const MAX_LENGTH: Record<TPeriodRule['unit'], number> = { calendarDays: 36_600, 
  * Computes a statutory deadline. Throws an Error only for malformed input: a bad date, a non-positive or
  * non-integer length, an unknown unit or time zone, or a malformed calendar year.
  */
+/**
+ * Building a calendar validates every year; the same list of years (the engine keeps one until a year is loaded)
+ * is built once. A memo keyed by the array, not I/O.
+ */
+const builtCalendars = new WeakMap<readonly TCalendarYear[], TCalendar>()
+function calendarOf(years: readonly TCalendarYear[]): TCalendar {
+  let c = builtCalendars.get(years)
+  if (!c) {
+    c = buildCalendar(years)
+    builtCalendars.set(years, c)
+  }
+  return c
+}
+
 export function computeDeadline(input: TDeadlineInput): TDeadline {
   const { from, timeZone } = input
   try {
@@ -107,7 +121,7 @@ export function computeDeadline(input: TDeadlineInput): TDeadline {
   } catch (e) {
     throw new Error(`computeDeadline: timeZone: ${(e as Error).message}`)
   }
-  const calendar = buildCalendar(input.calendars)
+  const calendar = calendarOf(input.calendars)
   const endOfDay = input.endOfDay ?? true
   const before = input.before ?? false
   const dir = before ? -1 : 1

@@ -1,0 +1,38 @@
+// npm run bench: every benchmark, one table, ratios measured in the same run; JSON in bench-results/.
+//   npm run bench [-- --only engine]
+import fs from 'node:fs'
+import { benchEngine } from './bench/engine.js'
+
+type TRow = { benchmark: string; database: string; measured: string; baseline: string; ratio: string; target: string; met: string }
+
+const only = process.argv.includes('--only') ? process.argv[process.argv.indexOf('--only') + 1] : undefined
+const rows: TRow[] = []
+const json: Record<string, unknown> = { startedAt: new Date().toISOString() }
+
+if (!only || only === 'engine') {
+  const results = []
+  for (const provider of ['sqlite', 'postgresql'] as const) {
+    const r = await benchEngine(provider)
+    results.push(r)
+    rows.push({
+      benchmark: 'engine events/s vs raw write of the same rows',
+      database: provider,
+      measured: `${r.engineEps.toFixed(0)} events/s`,
+      baseline: `${r.rawEps.toFixed(0)} tx/s raw`,
+      ratio: `${r.ratio.toFixed(2)}×`,
+      target: '≥ 0.5×',
+      met: r.ratio >= 0.5 ? 'yes' : 'NO',
+    })
+  }
+  json.engine = results
+}
+
+const cols = Object.keys(rows[0] ?? {}) as (keyof TRow)[]
+const width = (c: keyof TRow) => Math.max(c.length, ...rows.map((r) => [...r[c]].length))
+const line = (cells: string[]) => '| ' + cells.join(' | ') + ' |'
+console.log(line(cols.map((c) => c.padEnd(width(c)))))
+console.log(line(cols.map((c) => '-'.repeat(width(c)))))
+for (const r of rows) console.log(line(cols.map((c) => r[c].padEnd(width(c)))))
+fs.mkdirSync('bench-results', { recursive: true })
+fs.writeFileSync('bench-results/bench.json', JSON.stringify({ ...json, finishedAt: new Date().toISOString() }, null, 2))
+process.exit(0)
