@@ -48,26 +48,52 @@ function* claimAndFire(db: TDatabase, ctx: TApplyContext, attempted: { id?: stri
   }
 }
 
-export type TSchedulerDeps = { db: TDatabase; context: () => TApplyContext }
+export type TSchedulerDeps = {
+  db: TDatabase
+  context: () => TApplyContext
+  /** Deadlines fired per transaction: one commit (one fsync) for many deadlines when many fall due together. */
+  batchSize?: number
+}
 
-/** Fires due deadlines one transaction each until none is due or `limit` is reached. */
+/** Claims and fires up to `size` due deadlines in the caller's transaction. */
+function* fireBatch(db: TDatabase, ctx: TApplyContext, size: number, attempted: { id?: string }) {
+  const out = { fired: 0, ignored: 0, more: true }
+  for (let i = 0; i < size; i++) {
+    const outcome = yield* claimAndFire(db, ctx, attempted)
+    if (outcome === 'none') {
+      out.more = false
+      break
+    }
+    out[outcome]++
+  }
+  return out
+}
+
+/**
+ * Fires due deadlines, a batch per transaction, until none is due or `limit` is reached. A failure rolls back its
+ * batch (nothing of it is recorded); the failing deadline is set back and the rest are fired on the next round.
+ */
 export async function fireDueDeadlines(deps: TSchedulerDeps, limit = 1_000) {
   const counts = { fired: 0, ignored: 0, failed: 0 }
-  for (let i = 0; i < limit; i++) {
+  const size = deps.batchSize ?? 25
+  for (let done = 0; done < limit; ) {
     const ctx = deps.context()
     const attempted: { id?: string } = {}
-    let outcome: TFireOutcome
+    let batch: { fired: number; ignored: number; more: boolean }
     try {
-      outcome = await deps.db.transaction(() => claimAndFire(deps.db, ctx, attempted))
+      batch = await deps.db.transaction(() => fireBatch(deps.db, ctx, Math.min(size, limit - done), attempted))
     } catch (e) {
-      if (e instanceof AppError && e.code === 'CONCURRENT_CHANGE') continue // the case moved: decide again
+      if (e instanceof AppError && e.code === 'CONCURRENT_CHANGE') continue // a case moved: decide again
       if (!attempted.id) throw e // the database itself failed: let the caller log it and try on the next tick
       counts.failed++
+      done++
       await recordFailure(deps.db, ctx, attempted.id, e)
       continue
     }
-    if (outcome === 'none') break
-    counts[outcome]++
+    counts.fired += batch.fired
+    counts.ignored += batch.ignored
+    done += batch.fired + batch.ignored
+    if (!batch.more) break
   }
   return counts
 }

@@ -2,7 +2,7 @@ import { spawn } from 'node:child_process'
 import path from 'node:path'
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
 import type { TDatabase } from '../../src/db/database.js'
-import { all, one } from '../../src/db/sql.js'
+import { all, one, run } from '../../src/db/sql.js'
 import { ManualClock } from '../../src/engine/clock.js'
 import type { TEngine } from '../../src/engine/engine.js'
 import { createCalendarStore, loadCalendarYear } from '../../src/engine/calendars.js'
@@ -126,6 +126,33 @@ describe.each(PROVIDERS_UNDER_TEST)('deadline scheduler on %s', (provider) => {
     expect(await elapsedCounts(db, caseIds)).toEqual(caseIds.map(() => 1))
     for (const id of caseIds.slice(0, 10)) expect(await verifyCase(db, id)).toEqual([])
   }, 120_000)
+
+  it('an unexpected failure sets one deadline back with a retry time; the others in its batch still fire', async () => {
+    clock.set('2026-10-01T02:00:00.000Z')
+    const caseIds: string[] = []
+    for (let i = 0; i < 5; i++) caseIds.push((await caseAwaitingReply(engine, enterpriseId, '2026-10-01')).caseId)
+    const poisoned = caseIds[2]!
+    await db.transaction(function* () {
+      yield* run(`UPDATE "Case" SET "snapshot" = 'not json' WHERE "id" = ?`, [poisoned])
+    })
+    clock.set('2026-11-15T00:00:00.000Z')
+    const deps = { ...schedulerDeps(db, clock, 'n1'), batchSize: 10 }
+    const r = await fireDueDeadlines(deps)
+    expect(r).toMatchObject({ fired: 4, failed: 1 })
+    const row = await db.read(function* () {
+      return yield* one<{ status: string; attempts: number; retryAt: string; lastError: string }>(
+        `SELECT "status", "attempts", "retryAt", "lastError" FROM "Deadline" WHERE "caseId" = ?`,
+        [poisoned],
+      )
+    })
+    expect(row).toMatchObject({ status: 'pending', attempts: 1, retryAt: '2026-11-15T00:00:01.000Z' })
+    expect(row!.lastError).toMatch(/JSON/)
+    // Not retried before its time; retried (and failing again) after it.
+    expect(await fireDueDeadlines(deps)).toMatchObject({ fired: 0, failed: 0 })
+    clock.advance(1_000)
+    expect(await fireDueDeadlines(deps)).toMatchObject({ fired: 0, failed: 1 })
+    expect(await elapsedCounts(db, caseIds)).toEqual([1, 1, 0, 1, 1])
+  })
 
   it('a 2027 deadline is provisional until the 2027 calendar is loaded, then recomputed', async () => {
     clock.set('2026-12-21T02:00:00.000Z')
