@@ -5,7 +5,7 @@
  */
 import type { TDatabase } from '../db/database.js'
 import { startPoller } from './poller.js'
-import { one, run, type TSql } from '../db/sql.js'
+import { all, one, run, type TSql } from '../db/sql.js'
 import { AppError } from '../errors/app-error.js'
 import { systemActor } from './actor.js'
 import { applyEvent, type TApplyContext } from './apply-transition.js'
@@ -18,16 +18,18 @@ type TDueRow = { id: string; caseId: string; kind: string; event: string }
 const RETRY_MS = [1_000, 10_000, 60_000, 600_000]
 const MAX_ATTEMPTS = 5
 
-function* claimAndFire(db: TDatabase, ctx: TApplyContext, attempted: { id?: string }): TSql<TFireOutcome> {
+function* dueDeadlines(db: TDatabase, ctx: TApplyContext, size: number): TSql<TDueRow[]> {
   const lock = db.provider === 'postgresql' ? ' FOR UPDATE SKIP LOCKED' : ''
-  const due = yield* one<TDueRow>(
+  return yield* all<TDueRow>(
     `SELECT "id", "caseId", "kind", "event" FROM "Deadline"
      WHERE "status" = 'pending' AND "dueAt" <= ? AND ("retryAt" IS NULL OR "retryAt" <= ?)
-     ORDER BY "dueAt" LIMIT 1${lock}`,
-    [ctx.now, ctx.now],
+     ORDER BY "dueAt" LIMIT ?${lock}`,
+    [ctx.now, ctx.now, size],
   )
-  if (!due) return 'none'
-  attempted.id = due.id
+}
+
+/** Fires one locked, due deadline; an earlier event of the same batch may have cancelled it meanwhile. */
+function* fire(due: TDueRow, ctx: TApplyContext): TSql<TFireOutcome> {
   const claimed = yield* run(
     `UPDATE "Deadline" SET "status" = 'fired', "firedAt" = ?, "claimedBy" = ? WHERE "id" = ? AND "status" = 'pending'`,
     [ctx.now, ctx.nodeId, due.id],
@@ -55,16 +57,14 @@ export type TSchedulerDeps = {
   batchSize?: number
 }
 
-/** Claims and fires up to `size` due deadlines in the caller's transaction. */
+/** Locks and fires up to `size` due deadlines in the caller's transaction. */
 function* fireBatch(db: TDatabase, ctx: TApplyContext, size: number, attempted: { id?: string }) {
-  const out = { fired: 0, ignored: 0, more: true }
-  for (let i = 0; i < size; i++) {
-    const outcome = yield* claimAndFire(db, ctx, attempted)
-    if (outcome === 'none') {
-      out.more = false
-      break
-    }
-    out[outcome]++
+  const due = yield* dueDeadlines(db, ctx, size)
+  const out = { fired: 0, ignored: 0, more: due.length === size }
+  for (const d of due) {
+    attempted.id = d.id
+    const outcome = yield* fire(d, ctx)
+    if (outcome !== 'none') out[outcome]++
   }
   return out
 }

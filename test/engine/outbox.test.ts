@@ -39,7 +39,7 @@ describe.each(PROVIDERS_UNDER_TEST)('outbox on %s', (provider) => {
   const statuses = (ids: string[]) =>
     db.read(function* () {
       const rows = yield* all<{ caseId: string; status: string; attempts: number; lastError: string | null }>(
-        `SELECT "caseId", "status", "attempts", "lastError" FROM "OutboxMessage" ORDER BY "caseId"`,
+        `SELECT "caseId", "status", "attempts", "lastError" FROM "OutboxMessage" WHERE "effect" = 'notify.replyOverdue' ORDER BY "caseId"`,
       )
       return rows.filter((r) => ids.includes(r.caseId))
     })
