@@ -38,6 +38,9 @@ export const ZDeadlineKindSchema = z.enum([
   'publication', // JHR 48 / GZ 23: publication to all workers
   'renewalWindow', // JHR 38 / GZ 24: renewal window opens before expiry
   'expiry', // JHR 38: the agreement's term ends
+  'informationSupply', // GZ 18 + local (Zhejiang 16, Chongqing 20 …): information due N days before the meeting
+  'coordinationAcceptance', // Henan 38: the bureau acts on a coordination application within 5 working days
+  'coordinationApplication', // Henan 37: after the negotiation limit, 15 days to apply for coordination
 ])
 export type TDeadlineKind = z.infer<typeof ZDeadlineKindSchema>
 

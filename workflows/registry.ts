@@ -5,7 +5,9 @@
 import type { AnyStateMachine } from 'xstate'
 import type { ZodType } from 'zod'
 import { negotiationMachine } from './negotiation/machine.js'
-import { ZNegotiationEventSchema } from './negotiation/events.js'
+import { ZNegotiationEventSchema, type TNegotiationEvent } from './negotiation/events.js'
+import type { TNegotiationContext } from './negotiation/context.js'
+import { explainRefusal } from './negotiation/rules.js'
 import type { TViolation } from './rules/violations.js'
 
 export type TMachineEntry = {
@@ -21,7 +23,12 @@ export type TMachineEntry = {
 }
 
 export const machines: Record<string, TMachineEntry> = {
-  negotiation: { machine: negotiationMachine, version: 1, eventSchema: ZNegotiationEventSchema },
+  negotiation: {
+    machine: negotiationMachine,
+    version: 2,
+    eventSchema: ZNegotiationEventSchema,
+    explainRefusal: (context, event) => explainRefusal(context as TNegotiationContext, event as TNegotiationEvent),
+  },
 }
 
 export function getMachineEntry(id: string): TMachineEntry | undefined {
