@@ -19,7 +19,8 @@ export function hasGlyph(codePoint: number): boolean {
   return ok
 }
 
-function codePointLabel(cp: number): string {
+/** 0x20000 → 'U+20000' */
+export function codePointLabel(cp: number): string {
   return `U+${cp.toString(16).toUpperCase().padStart(4, '0')}`
 }
 

@@ -5,8 +5,8 @@
  * only to draw single lines at computed positions; it never wraps text.
  */
 import PDFDocument from 'pdfkit'
-import { loadFonts, type TFontFace } from '../fonts.js'
-import { missingInText } from '../glyphs.js'
+import { directGlyph, loadFonts, type TFontFace } from '../fonts.js'
+import { codePointLabel, missingInText } from '../glyphs.js'
 import { MissingGlyphsError } from '../errors.js'
 import { pdfDate } from '../format.js'
 import { breakLines, drawRuns, type TAlign, type TLine, type TRun } from './linebreak.js'
@@ -72,6 +72,8 @@ export type TParagraphOptions = {
   keepWithNext?: number
   /** Never split this paragraph over two pages. */
   keepTogether?: boolean
+  /** Lines of equal length (titles). */
+  balance?: boolean
 }
 
 export type TColumn = {
@@ -92,6 +94,8 @@ export type TTableOptions = {
   shadedColumns?: readonly number[]
   /** No header row (forms). */
   noHeader?: boolean
+  /** Space after the table (default 6 pt). */
+  after?: number
 }
 
 export type TSignLine = {
@@ -115,6 +119,14 @@ export type TKitOptions = {
 
 type TCell = { lines: TLine<TStyle>[]; align: TAlign }
 
+/**
+ * Widths of measured strings per style, shared by all documents of the process (the fonts are shared too).
+ * Mostly single characters, words and dates; cleared if it ever grows large.
+ */
+const widthCache = new Map<TStyle, Map<string, number>>()
+let widthCacheSize = 0
+const WIDTH_CACHE_LIMIT = 100_000
+
 export class Kit {
   readonly doc: PDFKit.PDFDocument
   /** Top of the next line box. */
@@ -125,7 +137,6 @@ export class Kit {
   readonly bottom = TEXT_BOTTOM
   private readonly chunks: Buffer[] = []
   private readonly done: Promise<Buffer>
-  private readonly widths = new Map<TStyle, Map<string, number>>()
   private current: TStyle | null = null
   private checked = new Set<string>()
 
@@ -153,10 +164,10 @@ export class Kit {
     })
     // The file identifier comes from the data, never from a clock or a random source.
     ;(this.doc as unknown as { _id: Uint8Array })._id = Buffer.from(options.documentId.slice(0, 32).padEnd(32, '0'), 'hex')
-    const { fonts } = loadFonts()
+    const { pdfFonts } = loadFonts()
     // pdfkit accepts an already parsed fontkit font (anything with a layout function); this saves re-parsing.
-    this.doc.registerFont('regular', fonts.regular as unknown as Buffer)
-    this.doc.registerFont('bold', fonts.bold as unknown as Buffer)
+    this.doc.registerFont('regular', pdfFonts.regular as unknown as Buffer)
+    this.doc.registerFont('bold', pdfFonts.bold as unknown as Buffer)
     this.done = new Promise<Buffer>((resolve, reject) => {
       this.doc.on('data', (c: Buffer) => this.chunks.push(c))
       this.doc.on('end', () => resolve(Buffer.concat(this.chunks)))
@@ -175,15 +186,23 @@ export class Kit {
 
   /** Width of a string in a style (cached). */
   readonly measure = (text: string, s: TStyle): number => {
-    let m = this.widths.get(s)
-    if (!m) {
-      m = new Map()
-      this.widths.set(s, m)
-    }
-    let w = m.get(text)
+    let w = widthCache.get(s)?.get(text)
     if (w === undefined) {
-      this.use(s)
-      w = this.doc.widthOfString(text)
+      // Straight from the font, as pdfkit computes it with the direct layout (fonts.ts), without touching the
+      // document's state: measuring must not change what is written into the content stream.
+      const font = loadFonts().pdfFonts[s.face]
+      let units = 0
+      for (const ch of text) units += directGlyph(font, ch.codePointAt(0)!).advanceWidth
+      w = (units / font.unitsPerEm) * s.size
+      if (++widthCacheSize > WIDTH_CACHE_LIMIT) {
+        widthCache.clear()
+        widthCacheSize = 0
+      }
+      let m = widthCache.get(s)
+      if (!m) {
+        m = new Map()
+        widthCache.set(s, m)
+      }
       m.set(text, w)
     }
     return w
@@ -194,22 +213,39 @@ export class Kit {
     const missing = missingInText(text)
     if (missing.length > 0) {
       throw new MissingGlyphsError(
-        missing.map((ch) => ({ char: ch, codePoint: `U+${ch.codePointAt(0)!.toString(16).toUpperCase()}`, paths: ['template'] })),
+        missing.map((ch) => ({ char: ch, codePoint: codePointLabel(ch.codePointAt(0)!), paths: ['template'] })),
       )
     }
     this.checked.add(text)
   }
 
   /** Breaks content into lines for a box of the given width. */
-  layout(content: TContent, opts: { style?: TStyle; width: number; indent?: number; align?: TAlign }): TLine<TStyle>[] {
+  layout(
+    content: TContent,
+    opts: { style?: TStyle; width: number; indent?: number; align?: TAlign; balance?: boolean },
+  ): TLine<TStyle>[] {
     const s = opts.style ?? S.body
     const runs = typeof content === 'string' ? [{ text: content, style: s }] : content
-    return breakLines(runs, this.measure, {
-      width: opts.width,
-      firstLineIndent: (opts.indent ?? 0) * s.size,
-      align: opts.align ?? 'justify',
-      maxGapExpansion: s.size,
-    })
+    const run = (width: number) =>
+      breakLines(runs, this.measure, {
+        width,
+        firstLineIndent: (opts.indent ?? 0) * s.size,
+        align: opts.align ?? 'justify',
+        maxGapExpansion: s.size,
+        maxGapShrink: 0.04 * s.size,
+      })
+    let lines = run(opts.width)
+    if (opts.balance && lines.length > 1) {
+      // Balanced lines for titles: the narrowest box that needs no more lines, centred in the full width.
+      let best = opts.width
+      for (let w = opts.width - s.size; w > s.size; w -= s.size / 2) {
+        if (run(w).length > lines.length) break
+        best = w
+      }
+      const shift = (opts.width - best) / 2
+      lines = run(best).map((l) => ({ ...l, units: l.units.map((u) => ({ ...u, x: u.x + shift })) }))
+    }
+    return lines
   }
 
   /** Draws one broken line with its left edge at x and its baseline at `baseline`. */
@@ -265,7 +301,7 @@ export class Kit {
     const lh = s.size * (opts.leading ?? 1.75)
     const x = this.left + (opts.x ?? 0)
     const width = opts.width ?? this.width - (opts.x ?? 0)
-    const lines = this.layout(content, { style: s, width, indent: opts.indent ?? 2, align: opts.align ?? 'justify' })
+    const lines = this.layout(content, { style: s, width, indent: opts.indent ?? 2, align: opts.align ?? 'justify', balance: opts.balance })
     if (opts.before) this.space(opts.before)
     if (opts.keepTogether || opts.keepWithNext !== undefined) {
       const need = (opts.keepTogether ? lines.length : Math.min(lines.length, 2)) * lh + (opts.keepWithNext ?? 0)
@@ -281,7 +317,7 @@ export class Kit {
 
   /** Centred title (二号 bold) with an optional English subtitle and a document number line. */
   titleBlock(zh: string, en?: string, documentNumber?: string): void {
-    this.paragraph(zh, { style: S.title, align: 'center', indent: 0, leading: 1.45, keepWithNext: 60 })
+    this.paragraph(zh, { style: S.title, align: 'center', indent: 0, leading: 1.45, keepWithNext: 60, balance: true })
     if (en) this.paragraph(en, { style: S.subtitle, align: 'center', indent: 0, leading: 1.5 })
     if (documentNumber) {
       this.space(4)
@@ -404,6 +440,7 @@ export class Kit {
         }
       }
     }
+    this.space(opts.after ?? 6)
   }
 
   /** A two-column form: label | value rows, labels shaded (e.g. enterprise data). */
@@ -443,35 +480,43 @@ export class Kit {
    */
   signatureColumns(columns: readonly (readonly TSignLine[])[], opts: { before?: number; leading?: number } = {}): void {
     const s = S.body
+    // Room to sign on each line; a label that wraps continues at normal leading.
     const lh = s.size * (opts.leading ?? 2.6)
+    const cont = s.size * 1.6
     const gapX = 18
     const colW = (this.width - gapX * (columns.length - 1)) / columns.length
     const laid = columns.map((col) =>
       col.map((line) => {
         const text = line.label + (line.value ?? '')
         const lines = this.layout(text, { width: colW, indent: 0, align: 'left' })
-        return { line, lines }
+        return { line, lines, height: lh + Math.max(0, lines.length - 1) * cont }
       }),
     )
-    const height = Math.max(...laid.map((col) => col.reduce((h, l) => h + l.lines.length * lh, 0)))
+    // Rows line up across the columns: each row is as tall as its tallest cell.
+    const rows = Math.max(...laid.map((col) => col.length))
+    const rowHeights = Array.from({ length: rows }, (_, i) => Math.max(...laid.map((col) => col[i]?.height ?? 0)))
+    const height = rowHeights.reduce((a, b) => a + b, 0)
     this.space(opts.before ?? 18)
     this.ensure(height)
     const top = this.y
     laid.forEach((col, ci) => {
       const x = this.left + ci * (colW + gapX)
       let y = top
-      for (const { line, lines } of col) {
+      for (const [i, { line, lines }] of col.entries()) {
+        // The first line sits at the bottom of its tall box (room above to sign), continuations follow.
+        let base = Kit.baseline(y + lh - cont, cont, s.size)
         for (const l of lines) {
-          this.drawLine(l, x, Kit.baseline(y, lh, s.size))
-          y += lh
+          this.drawLine(l, x, base)
+          base += cont
         }
         if (line.rule ?? line.value === undefined) {
           const last = lines[lines.length - 1]
           const start = x + (last ? last.naturalWidth : 0) + 2
           const end = x + colW - 6
-          const by = Kit.baseline(y - lh, lh, s.size) + 3
+          const by = base - cont + 3
           if (end - start > 24) this.doc.save().lineWidth(0.5).moveTo(start, by).lineTo(end, by).stroke().restore()
         }
+        y += rowHeights[i]!
       }
     })
     this.y = top + height

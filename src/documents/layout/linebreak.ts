@@ -53,6 +53,12 @@ export type TBreakOptions = {
    * (avoids a few characters spread over the whole width after a forced break). Default: unlimited.
    */
   maxGapExpansion?: number
+  /**
+   * Largest amount one gap may be narrowed to fit the text up to the next break point on the line (挤进, the
+   * alternative to pushing a character down, 推出). The breaker picks whichever needs the smaller adjustment per
+   * gap. Default 0: never narrow.
+   */
+  maxGapShrink?: number
 }
 
 /** A unit placed on a line; `x` is measured from the left edge of the paragraph box. */
@@ -76,7 +82,8 @@ export type TLine<S> = {
   last: boolean
 }
 
-const DATE_OR_TIME = /\d+[年月日时分秒](?:\d+[年月日时分秒])*/y
+/** 2026年6月24日, 9时30分, 2026年度 */
+const DATE_OR_TIME = /\d+(?:年度?|[月日时分秒])(?:\d+[年月日时分秒])*/y
 const W = 'A-Za-z0-9\\u00C0-\\u024F\\u0370-\\u03FF\\u0400-\\u04FF\\uFF10-\\uFF19\\uFF21-\\uFF3A\\uFF41-\\uFF5A'
 /**
  * A Latin word or a number with its sign, currency and unit: "Agreement", "6.5%", "2,350.00", "￥1,234.56",
@@ -86,6 +93,7 @@ const WORD = new RegExp(
   `(?:[-−+](?=\\d))?[¥￥$€£]?[${W}]+(?:[.．·'’\\-/_@&+][${W}]+|(?<=\\d)[,:]\\d+)*[%％‰℃°]?`,
   'y',
 )
+const STARTS_WORD = new RegExp(`[-−+¥￥$€£${W}]`)
 const SPACES = /[ \t]+/y
 const DASHES = /[—―⸺]+/y
 const ELLIPSIS = /[…⋯]+/y
@@ -106,13 +114,25 @@ export function segment(text: string): TSegment[] {
     return true
   }
   while (i < text.length) {
-    if (tryRe(DATE_OR_TIME, 'word')) continue
-    if (tryRe(WORD, 'word')) continue
-    if (tryRe(SPACES, 'space')) continue
-    if (tryRe(DASHES, 'dash')) continue
-    if (tryRe(ELLIPSIS, 'ellipsis')) continue
+    const c = text.charCodeAt(i)
+    // Fast path: an ideograph or full-width punctuation that is not a digit, letter, dash or ellipsis.
+    if (c >= 0x3000 && c <= 0x9fff) {
+      out.push({ text: text[i]!, kind: 'char' })
+      i++
+      continue
+    }
+    if (STARTS_WORD.test(text[i]!)) {
+      if (tryRe(DATE_OR_TIME, 'word')) continue
+      if (tryRe(WORD, 'word')) continue
+    } else if (c === 0x20 || c === 0x09) {
+      if (tryRe(SPACES, 'space')) continue
+    } else if (c === 0x2014 || c === 0x2015 || c === 0x2e3a) {
+      if (tryRe(DASHES, 'dash')) continue
+    } else if (c === 0x2026 || c === 0x22ef) {
+      if (tryRe(ELLIPSIS, 'ellipsis')) continue
+    }
     const cp = text.codePointAt(i)!
-    const ch = String.fromCodePoint(cp)
+    const ch = cp > 0xffff ? text.slice(i, i + 2) : text[i]!
     out.push({ text: ch, kind: 'char' })
     i += ch.length
   }
@@ -132,8 +152,9 @@ export function toUnits<S>(runs: readonly TRun<S>[], measure: TMeasure<S>): TUni
   const units: TUnit<S>[] = []
   for (const run of runs) {
     for (const seg of segment(run.text)) {
-      const f = firstChar(seg.text)
-      const l = lastChar(seg.text)
+      const single = seg.text.length === 1
+      const f = single ? seg.text : firstChar(seg.text)
+      const l = single ? seg.text : lastChar(seg.text)
       units.push({
         text: seg.text,
         style: run.style,
@@ -141,7 +162,7 @@ export function toUnits<S>(runs: readonly TRun<S>[], measure: TMeasure<S>): TUni
         width: measure(seg.text, run.style),
         noBreakBefore: seg.kind === 'ellipsis' || NO_LINE_START.has(f),
         noBreakAfter: NO_LINE_END.has(l),
-        latin: seg.kind === 'word' ? !/[年月日时分秒]/.test(seg.text) : seg.kind === 'char' && ASCII_PUNCT.test(seg.text),
+        latin: seg.kind === 'word' ? !/[年月日时分秒]/.test(seg.text) : single && seg.text < '\u0080' && ASCII_PUNCT.test(seg.text),
       })
     }
   }
@@ -203,6 +224,75 @@ export function breakLines<S>(runs: readonly TRun<S>[], measure: TMeasure<S>, op
   return lines
 }
 
+const COMPOUND_PART = /\d+[年月日时分秒]/g
+
+/**
+ * Last resort before a forced break: split a date or time ("2026年4月28日") inside [from, to] at its 年/月/日
+ * boundaries. Returns the new unit list, or null when there is nothing to split.
+ */
+function splitCompound<S>(units: TUnit<S>[], from: number, to: number, measure: TMeasure<S>): TUnit<S>[] | null {
+  for (let i = to; i >= from; i--) {
+    const u = units[i]!
+    if (u.kind !== 'word') continue
+    const parts = u.text.match(COMPOUND_PART)
+    if (!parts || parts.length < 2 || parts.join('') !== u.text) continue
+    const pieces = parts.map((text, p) => ({
+      ...u,
+      text,
+      width: measure(text, u.style),
+      noBreakBefore: p === 0 ? u.noBreakBefore : false,
+      noBreakAfter: p === parts.length - 1 ? u.noBreakAfter : false,
+    }))
+    return [...units.slice(0, i), ...pieces, ...units.slice(i + 1)]
+  }
+  return null
+}
+
+type TRange = { start: number; end: number; last: boolean }
+
+/** Number of gaps widened or narrowed by justification among units[from..to]. */
+function gapCount<S>(units: TUnit<S>[], from: number, to: number): number {
+  let g = 0
+  for (let i = from + 1; i <= to; i++) if (expandable(units[i - 1]!, units[i]!)) g++
+  return g
+}
+
+/** Extra space per gap if the line units[from..to] is justified to `avail` (spaces at the end dropped). */
+function widenPerGap<S>(units: TUnit<S>[], from: number, to: number, avail: number): number {
+  let e = to
+  while (e > from && units[e]!.kind === 'space') e--
+  let w = 0
+  for (let i = from; i <= e; i++) w += units[i]!.width
+  const g = gapCount(units, from, e)
+  return g > 0 ? (avail - w) / g : Infinity
+}
+
+/**
+ * The end of the line if it is taken to the first legal break point at or after `k` and its gaps narrowed by at
+ * most maxShrink each; null if that does not fit. `w` is the width of units[start..k-1].
+ */
+function squeezeEnd<S>(
+  units: TUnit<S>[],
+  start: number,
+  k: number,
+  w: number,
+  avail: number,
+  maxShrink: number,
+): { end: number; perGap: number } | null {
+  if (maxShrink <= 0) return null
+  let width = w
+  for (let j = k; j < units.length; j++) {
+    width += units[j]!.width
+    if (j === units.length - 1 || canBreakBetween(units[j]!, units[j + 1]!)) {
+      const g = gapCount(units, start, j)
+      if (g === 0) return null
+      const perGap = (width - avail) / g
+      return perGap <= maxShrink ? { end: j, perGap } : null
+    }
+  }
+  return null
+}
+
 function breakUnits<S>(
   input: TUnit<S>[],
   measure: TMeasure<S>,
@@ -212,48 +302,95 @@ function breakUnits<S>(
 ): void {
   const width = options.width
   const indent = firstPiece ? (options.firstLineIndent ?? 0) : 0
+  const availFor = (lineNo: number) => width - (lineNo === 0 ? indent : 0)
   let units = input
   if (units.length === 0) {
     out.push({ units: [], text: '', naturalWidth: 0, gap: 0, last: true })
     return
   }
+  const ranges: TRange[] = []
   let start = 0
-  let lineNo = 0
   while (start < units.length) {
     // A line never starts with spaces produced by a break.
-    if (lineNo > 0) while (start < units.length && units[start]!.kind === 'space') start++
+    if (ranges.length > 0) while (start < units.length && units[start]!.kind === 'space') start++
     if (start >= units.length) break
-    const avail = width - (lineNo === 0 ? indent : 0)
+    const avail = availFor(ranges.length)
     let w = 0
     let k = start
-    let end = -1 // index of the last unit on this line
+    let end = -1 // index of the last unit on this line; -1: the rest fits
+    let retry = false
     while (k < units.length) {
       const u = units[k]!
       if (w + u.width > avail + EPS && u.kind !== 'space') {
         if (k === start) {
           // One unit wider than the line: split it (numbers this long do not occur in practice).
-          const parts = splitOversized(u, avail, measure)
-          units = [...units.slice(0, k), ...parts, ...units.slice(k + 1)]
+          units = [...units.slice(0, k), ...splitOversized(u, avail, measure), ...units.slice(k + 1)]
           end = k
           break
         }
-        // Latest legal break point at or before k.
+        // Latest legal break point before k (推出: push the rest down, widen the gaps).
         let j = k - 1
         while (j >= start && !canBreakBetween(units[j]!, units[j + 1]!)) j--
-        end = j >= start ? j : k - 1 // forced break when no legal point exists
+        // First legal break point from k on, if narrowing the gaps a little fits it (挤进).
+        const squeeze = squeezeEnd(units, start, k, w, avail, options.maxGapShrink ?? 0)
+        if (squeeze !== null && (j < start || squeeze.perGap <= widenPerGap(units, start, j, avail))) {
+          end = squeeze.end
+          break
+        }
+        if (j >= start) {
+          end = j
+          break
+        }
+        // No legal break point on the whole line (a narrow table cell): split a date, else force a break.
+        const split = splitCompound(units, start, k, measure)
+        if (split) {
+          units = split
+          retry = true
+          break
+        }
+        end = k - 1
         break
       }
       w += u.width
       k++
     }
+    if (retry) continue
+    if (end === units.length - 1) end = -1
     const last = end === -1
     if (last) end = units.length - 1
-    // Drop spaces at the end of the line.
-    let e = end
-    while (e > start && units[e]!.kind === 'space') e--
-    out.push(placeLine(units.slice(start, e + 1), avail, lineNo === 0 ? indent : 0, last, options))
+    ranges.push({ start, end, last })
     start = end + 1
-    lineNo++
+  }
+  avoidOrphan(units, ranges, availFor(ranges.length - 1))
+  ranges.forEach((r, lineNo) => {
+    let s = r.start
+    if (lineNo > 0) while (s < r.end && units[s]!.kind === 'space') s++
+    let e = r.end
+    while (e > s && units[e]!.kind === 'space') e--
+    out.push(placeLine(units.slice(s, e + 1), availFor(lineNo), lineNo === 0 ? indent : 0, r.last, options))
+  })
+}
+
+/**
+ * A paragraph should not end with a line holding a single character (and its punctuation): move the previous
+ * line's break back to the latest legal point that lets the last line take one more character.
+ */
+function avoidOrphan<S>(units: TUnit<S>[], ranges: TRange[], lastAvail: number): void {
+  if (ranges.length < 2) return
+  const last = ranges[ranges.length - 1]!
+  const prev = ranges[ranges.length - 2]!
+  const content = units.slice(last.start, last.end + 1).filter((u) => u.kind !== 'space' && !u.noBreakBefore)
+  if (content.length !== 1 || content[0]!.kind !== 'char') return
+  let tail = units.slice(last.start, last.end + 1).reduce((a, u) => a + u.width, 0)
+  const minEnd = prev.start + Math.floor((prev.end - prev.start) / 2)
+  for (let j = prev.end - 1; j >= minEnd; j--) {
+    tail += units[j + 1]!.width
+    if (tail > lastAvail + EPS) return
+    if (canBreakBetween(units[j]!, units[j + 1]!)) {
+      prev.end = j
+      last.start = j + 1
+      return
+    }
   }
 }
 
@@ -264,7 +401,10 @@ function placeLine<S>(units: TUnit<S>[], avail: number, offset: number, last: bo
   let shift = offset
   let gaps = 0
   for (let i = 1; i < units.length; i++) if (expandable(units[i - 1]!, units[i]!)) gaps++
-  if (align === 'justify' && !last && gaps > 0) {
+  if (natural > avail + EPS && gaps > 0) {
+    // A squeezed line (挤进): narrow the gaps, whatever the alignment.
+    gap = (avail - natural) / gaps
+  } else if (align === 'justify' && !last && gaps > 0) {
     const g = (avail - natural) / gaps
     if (g <= (options.maxGapExpansion ?? Infinity)) gap = g
   } else if (align === 'center') {

@@ -1,0 +1,17 @@
+/** Shared parts of the bureau's documents. */
+import type { Kit } from '../layout/kit.js'
+import { formatDate } from '../format.js'
+import type { TBureau } from '../types.js'
+import { S } from '../layout/kit.js'
+
+/** The bureau's seal block (落款): name, seal mark and date. */
+export function bureauSeal(kit: Kit, bureau: TBureau, date: string): void {
+  kit.sealBlock([`${bureau.name}（印章）`, formatDate(date)])
+}
+
+/** Contact line of the bureau, when known. */
+export function bureauContact(kit: Kit, bureau: TBureau): void {
+  const parts = [bureau.contact ? `联系人：${bureau.contact}` : '', bureau.phone ? `联系电话：${bureau.phone}` : '', bureau.address ? `地址：${bureau.address}` : '']
+  const line = parts.filter(Boolean).join('　　')
+  if (line) kit.paragraph(line, { style: S.small, indent: 0, before: 12, align: 'left' })
+}
