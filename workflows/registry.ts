@@ -25,7 +25,8 @@ export type TMachineEntry = {
 export const machines: Record<string, TMachineEntry> = {
   negotiation: {
     machine: negotiationMachine,
-    version: 2,
+    // 3: structured clauses on rounds and drafts, preparation figures and surveys (issue 10).
+    version: 3,
     eventSchema: ZNegotiationEventSchema,
     explainRefusal: (context, event) => explainRefusal(context as TNegotiationContext, event as TNegotiationEvent),
   },

@@ -3,7 +3,9 @@
  */
 import type { TDeadlineKind } from '../effects.js'
 import type { TCaseKind, TRequestTopic } from '../rules/jurisdictions/types.js'
-import type { TNegotiator, TRecorder, TSide, TWorkforce } from './events.js'
+import type { TClause } from '../proposals/clauses.js'
+import { emptyFigures, type TFigureRecord, type TPreparationFigures, type TSurvey } from '../proposals/preparation.js'
+import type { TClauseProposal, TNegotiator, TRecorder, TSide, TWorkforce } from './events.js'
 
 export const ZCaseKinds = ['wageAgreement', 'collectiveContract', 'specialWomenWorkers', 'specialSafety'] as const
 export type { TCaseKind }
@@ -39,6 +41,9 @@ export type TRequestRecord = {
   proposedPlace: string
   content: string
   topics: TRequestTopic[]
+  proposedDate?: string
+  proposedStartTime?: string
+  contact?: { name: string; phone?: string }
   ground?: TChangeGround
   receivedOn?: string
   receiptProof?: string
@@ -59,7 +64,11 @@ export type TInformationRequest = {
 }
 
 export type TPreparation = {
-  opinions: { side: TSide; collectedOn: string; summary: string }[]
+  opinions: { side: TSide; collectedOn: string; summary: string; survey?: TSurvey }[]
+  /** GZ 8: the current enterprise and regional figures (the latest recorded value of each field). */
+  figures: TPreparationFigures
+  /** Every `preparation.figuresRecorded`, oldest first. */
+  figureHistory: TFigureRecord[]
   agenda?: { draftedOn: string; draftedBy: TSide | 'joint'; items: { id: string; title: string }[] }
   meeting?: { scheduledOn: string; meetingOn: string; time?: string; place: string }
   informationRequests: TInformationRequest[]
@@ -68,6 +77,8 @@ export type TPreparation = {
 export type TRoundRecord = {
   number: number
   heldOn: string
+  startTime?: string
+  endTime?: string
   place: string
   presidingSide: TSide
   attendees: { worker: string[]; employer: string[] }
@@ -78,6 +89,12 @@ export type TRoundRecord = {
   outcome: 'continued' | 'agreed' | 'suspended' | 'deadlocked'
   minutesSignedBy: string[]
   procedure: TProcedure
+  /** Each side's structured proposal at this round (see proposals/diff.ts for the history across rounds). */
+  clauseProposals?: TClauseProposal[]
+  /** The clauses the chiefs' summary records as agreed at this round. */
+  agreedClauses?: TClause[]
+  /** Keys of earlier agreed clauses dropped at this round. */
+  withdrawnAgreedKeys?: string[]
 }
 
 export type TSuspensionRecord = {
@@ -119,6 +136,8 @@ export type TDraftRecord = {
   title: string
   text: string
   items: string[]
+  /** The draft as structured clauses: exactly the clauses agreed at the rounds (JHR 34(4)). */
+  clauses?: TClause[]
   termMonths?: number
   termStartsOn?: string
   signedBy: { worker: string; employer: string }
@@ -220,6 +239,7 @@ export type TElapsedRecord = { kind: TDeadlineKind; dueAt: string; at: string }
 export type TProcedureRecord = {
   procedure: TProcedure
   request?: TRequestRecord
+  preparation?: TPreparation
   rounds: TRoundRecord[]
   suspensions: TSuspensionRecord[]
   coordinations: TCoordinationRecord[]
@@ -281,13 +301,20 @@ export type TNegotiationOutput = {
   }
 }
 
+export const emptyPreparation = (): TPreparation => ({
+  opinions: [],
+  figures: emptyFigures(),
+  figureHistory: [],
+  informationRequests: [],
+})
+
 export function initialContext(input: TNegotiationInput): TNegotiationContext {
   return {
     ...input,
     procedure: 'conclusion',
     teams: {},
     vacancies: [],
-    preparation: { opinions: [], informationRequests: [] },
+    preparation: emptyPreparation(),
     rounds: [],
     suspensions: [],
     coordinations: [],

@@ -12,6 +12,8 @@ import { z } from 'zod'
 import { ZDeadlineKindSchema } from '../effects.js'
 import { isValidDate } from '../rules/calendar/dates.js'
 import { ZRequestTopicSchema } from '../rules/jurisdictions/types.js'
+import { clauseKey, ZClauseListSchema } from '../proposals/clauses.js'
+import { ZEnterpriseFiguresSchema, ZRegionalFiguresSchema, ZSurveySchema } from '../proposals/preparation.js'
 
 /** A local date, YYYY-MM-DD, that exists in the calendar ('2026-02-30' is refused: date arithmetic needs real days). */
 export const ZLocalDateSchema = z.string().refine((v) => isValidDate(v), 'expected a date as YYYY-MM-DD')
@@ -83,11 +85,49 @@ export const ZChangeGroundSchema = z.enum([
 
 const base = { at: ZInstantSchema }
 
+/** A clause key as `clauseKey` builds it (`averageWageIncrease`, `allowance:夜班津贴`). */
+const ZClauseKeySchema = z.string().min(1).max(300)
+
+/**
+ * One side's proposal at a round as structured clauses: the clauses it puts forward or changes, and the keys of
+ * earlier proposals of its own that it withdraws. A clause it does not mention stays as it last proposed it.
+ */
+export const ZClauseProposalSchema = z
+  .object({
+    side: ZSideSchema,
+    clauses: ZClauseListSchema,
+    withdrawn: z.array(ZClauseKeySchema).max(200).optional(),
+  })
+  .superRefine((p, ctx) => {
+    const keys = new Set(p.clauses.map(clauseKey))
+    p.withdrawn?.forEach((k, i) => {
+      if (keys.has(k)) ctx.addIssue({ code: 'custom', path: ['withdrawn', i], message: `${k} is both proposed and withdrawn` })
+    })
+  })
+export type TClauseProposal = z.infer<typeof ZClauseProposalSchema>
+
+const ZClauseProposalsSchema = z
+  .array(ZClauseProposalSchema)
+  .max(2)
+  .superRefine((list, ctx) => {
+    if (list.length === 2 && list[0]!.side === list[1]!.side) {
+      ctx.addIssue({ code: 'custom', path: [1, 'side'], message: 'one proposal per side and round' })
+    }
+  })
+
+/** A wall-clock time of day, HH:MM (24 h), in the jurisdiction's time zone. */
+export const ZClockTimeSchema = z.string().regex(/^([01]\d|2[0-3]):[0-5]\d$/, 'expected a time as HH:MM')
+
 const requestFields = {
   by: ZSideSchema,
   sentOn: ZLocalDateSchema,
   /** GZ 17: the request states time, place and content. */
   proposedTime: text(200),
+  /** The proposed meeting date and start time, when the request names them (printed in the request letter). */
+  proposedDate: ZLocalDateSchema.optional(),
+  proposedStartTime: ZClockTimeSchema.optional(),
+  /** Who the other side contacts about the request. */
+  contact: z.object({ name: text(100), phone: z.string().trim().min(3).max(50).optional() }).optional(),
   proposedPlace: text(200),
   content: text(20_000),
   /** What the request is about; Beijing 32 and Shanghai 15 forbid refusing some topics. */
@@ -146,7 +186,27 @@ export const ZNegotiationEventSchema = z.discriminatedUnion('type', [
     side: ZSideSchema,
     collectedOn: ZLocalDateSchema,
     summary: text(20_000),
+    /** JHR 33(2): a survey of the workers' opinions (topics and counts, entered or imported). */
+    survey: ZSurveySchema.optional(),
   }),
+  // GZ 8, GZ 18, JHR 33: the enterprise and regional figures the wage level is weighed against; each field given
+  // replaces the earlier one, and the case keeps every recording.
+  z
+    .object({
+      ...base,
+      type: z.literal('preparation.figuresRecorded'),
+      /** The side that records (and vouches for) the figures. */
+      by: ZSideSchema,
+      recordedOn: ZLocalDateSchema,
+      enterprise: ZEnterpriseFiguresSchema.optional(),
+      regional: ZRegionalFiguresSchema.optional(),
+    })
+    .refine(
+      (e) =>
+        Object.values(e.enterprise ?? {}).some((f) => f !== undefined) ||
+        Object.values(e.regional ?? {}).some((f) => f !== undefined),
+      { message: 'record at least one enterprise or regional figure', path: ['enterprise'] },
+    ),
   z.object({
     ...base,
     type: z.literal('agenda.drafted'),
@@ -184,6 +244,9 @@ export const ZNegotiationEventSchema = z.discriminatedUnion('type', [
     type: z.literal('round.held'),
     number: z.number().int().positive(),
     heldOn: ZLocalDateSchema,
+    /** When the meeting began and ended (the minutes record them). */
+    startTime: ZClockTimeSchema.optional(),
+    endTime: ZClockTimeSchema.optional(),
     place: text(200),
     presidingSide: ZSideSchema,
     attendees: z.object({ worker: z.array(id).max(50), employer: z.array(id).max(50) }),
@@ -196,7 +259,17 @@ export const ZNegotiationEventSchema = z.discriminatedUnion('type', [
     outcome: z.enum(['continued', 'agreed', 'suspended', 'deadlocked']),
     /** Member ids of those who signed the minutes (local rules: both chiefs, or all negotiators present). */
     minutesSignedBy: z.array(id).max(100),
-  }),
+    /** GZ 13: each side's proposals as structured clauses (beside the free-text `proposals`). */
+    clauseProposals: ZClauseProposalsSchema.optional(),
+    /** JHR 34: the chiefs' summary as clauses agreed at this round (new ones, or new versions of agreed ones). */
+    agreedClauses: ZClauseListSchema.optional(),
+    /** Keys of clauses agreed at an earlier round that the sides now drop (e.g. after a bureau objection). */
+    withdrawnAgreedKeys: z.array(ZClauseKeySchema).max(200).optional(),
+  })
+    .refine((e) => !e.withdrawnAgreedKeys?.some((k) => e.agreedClauses?.some((c) => clauseKey(c) === k)), {
+      message: 'a clause key is both agreed and dropped at the same round',
+      path: ['withdrawnAgreedKeys'],
+    }),
 
   // ---- Suspension (JHR 35) ----
   z.object({
@@ -263,6 +336,11 @@ export const ZNegotiationEventSchema = z.discriminatedUnion('type', [
     /** The draft text or a reference to the stored document. */
     text: text(200_000),
     items: z.array(text(2_000)).max(200),
+    /**
+     * The draft as structured clauses: exactly the clauses agreed at the rounds (JHR 34(4)); for a wage agreement
+     * they cover the nine GZ 7 items. A `term` clause gives the term when `termMonths` is absent.
+     */
+    clauses: ZClauseListSchema.optional(),
     /** JHR 38: the term in months (12-36); absent only for a rescission. */
     termMonths: z.number().int().positive().max(120).optional(),
     termStartsOn: ZLocalDateSchema.optional(),

@@ -22,6 +22,7 @@ import {
 } from './context.js'
 import type { TNegotiationDocumentKind, TNegotiationEffect } from './effects.js'
 import type { TNegotiationEvent } from './events.js'
+import { roundChanges } from '../proposals/diff.js'
 import * as r from './reducers.js'
 import { explainRefusal, groupOf, packOf } from './rules.js'
 
@@ -372,6 +373,22 @@ const requestAnswered = (late: boolean) => ({
   ],
 })
 
+/** GZ 8, GZ 18, JHR 33: figures may be recorded or corrected at any time while bargaining, until the draft. */
+const figuresRecorded = {
+  guard: 'isPermitted' as const,
+  actions: update(({ context, event }) => (event.type === 'preparation.figuresRecorded' ? r.figuresRecorded(context, event) : {})),
+}
+
+/** The minutes of a round: its number and what it changed in the structured clauses (proposals/diff.ts). */
+const renderMinutes = render('minutes', ({ context, event }) =>
+  event.type === 'round.held'
+    ? {
+        round: event.number,
+        ...(context.rounds.some((x) => x.number === event.number) ? { clauseChanges: roundChanges(context, event.number) } : {}),
+      }
+    : {},
+)
+
 const interventionRequested = {
   guard: 'isPermitted' as const,
   target: '#negotiation.bureauIntervention',
@@ -540,6 +557,7 @@ export const negotiationMachine = machineSetup.createMachine({
             assign({
               teams: ({ context, event }) => ({ ...context.teams, recorder: { ...event.recorder, appointedOn: event.appointedOn } }),
             }),
+            render('teamList'),
             notify('notify.recorderAppointed'),
           ],
         },
@@ -557,6 +575,7 @@ export const negotiationMachine = machineSetup.createMachine({
           actions: [
             assign(({ context, event }) => r.vacancyFilled(context, event)),
             rescheduleVacancyFill,
+            render('teamList'),
             notify('notify.vacancyFilled'),
           ],
         },
@@ -577,7 +596,7 @@ export const negotiationMachine = machineSetup.createMachine({
           description:
             'Each side appoints its negotiators and chief; both appoint one recorder who is not a negotiator (JHR 19-24, 33(5); local bounds from the rule pack).',
           always: { guard: 'teamsComplete', target: 'preparing' },
-          on: { 'deadline.elapsed': limitLapse },
+          on: { 'deadline.elapsed': limitLapse, 'preparation.figuresRecorded': figuresRecorded },
         },
         preparing: {
           description:
@@ -586,13 +605,9 @@ export const negotiationMachine = machineSetup.createMachine({
           on: {
             'opinions.collected': {
               guard: 'isPermitted',
-              actions: assign({
-                preparation: ({ context, event }) => ({
-                  ...context.preparation,
-                  opinions: [...context.preparation.opinions, { side: event.side, collectedOn: event.collectedOn, summary: event.summary }],
-                }),
-              }),
+              actions: assign(({ context, event }) => r.opinionsCollected(context, event)),
             },
+            'preparation.figuresRecorded': figuresRecorded,
             'agenda.drafted': {
               guard: 'isPermitted',
               actions: assign({
@@ -657,7 +672,7 @@ export const negotiationMachine = machineSetup.createMachine({
               actions: [
                 assign(({ context, event }) => r.roundHeld(context, event)),
                 startLimit,
-                render('minutes', ({ event }) => (event.type === 'round.held' ? { round: event.number } : {})),
+                renderMinutes,
                 notify('notify.roundHeld', ({ event }) => (event.type === 'round.held' ? { round: event.number, outcome: event.outcome } : {})),
               ],
             },
@@ -678,10 +693,11 @@ export const negotiationMachine = machineSetup.createMachine({
               guard: 'isPermitted',
               actions: [
                 assign(({ context, event }) => r.roundHeld(context, event)),
-                render('minutes', ({ event }) => (event.type === 'round.held' ? { round: event.number } : {})),
+                renderMinutes,
                 notify('notify.roundHeld', ({ event }) => (event.type === 'round.held' ? { round: event.number, outcome: event.outcome } : {})),
               ],
             },
+            'preparation.figuresRecorded': figuresRecorded,
             'negotiation.suspended': {
               guard: 'isPermitted',
               target: 'suspended',
@@ -728,6 +744,7 @@ export const negotiationMachine = machineSetup.createMachine({
               target: 'negotiating',
               actions: notify('notify.negotiationResumed'),
             },
+            'preparation.figuresRecorded': figuresRecorded,
             'deadline.elapsed': {
               guard: { type: 'isDeadline', params: { kind: 'suspensionEnd' } },
               target: 'negotiating',
@@ -752,6 +769,7 @@ export const negotiationMachine = machineSetup.createMachine({
           }),
           exit: cancel('coordinationApplication'),
           on: {
+            'preparation.figuresRecorded': figuresRecorded,
             'coordination.requested': coordinationRequestedTransition,
             'coordination.accepted': coordinationAcceptedTransition,
             // Henan 37: "双方在十五日之内未提出申请的，本次协商终止".
@@ -772,6 +790,7 @@ export const negotiationMachine = machineSetup.createMachine({
           }),
           exit: cancel('coordinationAcceptance'),
           on: {
+            'preparation.figuresRecorded': figuresRecorded,
             'coordination.accepted': coordinationAcceptedTransition,
             'coordination.failed': coordinationFailedTransitions,
             // The sides settle it themselves before the bureau acts.
@@ -791,6 +810,7 @@ export const negotiationMachine = machineSetup.createMachine({
             'The bureau coordinates with the union and the enterprise organisation (JHR 50, 53) and finishes within the period from acceptance, extendable once (JHR 52: 30 + 15 days; Chongqing 48: 60 + 30).',
           initial: 'withinPeriod',
           on: {
+            'preparation.figuresRecorded': figuresRecorded,
             'coordination.agreed': {
               guard: 'isPermitted',
               target: 'negotiating',

@@ -110,6 +110,15 @@ export const negotiationPolicy: { readonly [T in TNegotiationEventType]: TPolicy
     article: 'JHR 33(2)',
     note: { zh: '各方收集本方意见', en: 'Each side collects its own members\' opinions' },
   },
+  'preparation.figuresRecorded': {
+    roles: sides,
+    constraints: [{ kind: 'ownSide', field: 'by' }],
+    article: 'GZ 8; GZ 18; JHR 33',
+    note: {
+      zh: '任何一方的协商代表可登记本方提供或收集的企业和地区工资数据',
+      en: 'Either side\'s negotiators record the enterprise and regional figures they supply or collected',
+    },
+  },
   'agenda.drafted': {
     roles: sides,
     constraints: [{ kind: 'ownSide', field: 'draftedBy' }],

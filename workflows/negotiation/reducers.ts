@@ -5,16 +5,18 @@
 import type { TDeadlineKind } from '../effects.js'
 import { congressRuleOf, decideVote, hasPassed } from '../congress/rules.js'
 import { addDays, addMonths, diffDays, toLocalDate } from '../rules/calendar/dates.js'
-import type {
-  TAgreementRecord,
-  TCoordinationRecord,
-  TNegotiationContext,
-  TProcedure,
-  TProcedureRecord,
-  TSuspensionRecord,
+import { mergeFigures } from '../proposals/preparation.js'
+import {
+  emptyPreparation,
+  type TAgreementRecord,
+  type TCoordinationRecord,
+  type TNegotiationContext,
+  type TProcedure,
+  type TProcedureRecord,
+  type TSuspensionRecord,
 } from './context.js'
 import type { TEventOf, TSide } from './events.js'
-import { groupOf, packOf } from './rules.js'
+import { draftTerm, groupOf, packOf } from './rules.js'
 
 type TPatch = Partial<TNegotiationContext>
 
@@ -51,6 +53,9 @@ export function requestSent(
       proposedPlace: event.proposedPlace,
       content: event.content,
       topics: event.topics ?? [],
+      ...(event.proposedDate !== undefined ? { proposedDate: event.proposedDate } : {}),
+      ...(event.proposedStartTime !== undefined ? { proposedStartTime: event.proposedStartTime } : {}),
+      ...(event.contact !== undefined ? { contact: event.contact } : {}),
       ...('ground' in event ? { ground: event.ground } : {}),
     },
   }
@@ -78,6 +83,7 @@ export function archiveProcedure(context: TNegotiationContext, outcome: string):
   const record: TProcedureRecord = {
     procedure: context.procedure,
     ...(context.request ? { request: context.request } : {}),
+    preparation: context.preparation,
     rounds: context.rounds,
     suspensions: context.suspensions,
     coordinations: context.coordinations,
@@ -93,7 +99,7 @@ export function archiveProcedure(context: TNegotiationContext, outcome: string):
     request: undefined,
     reply: undefined,
     intervention: undefined,
-    preparation: { opinions: [], informationRequests: [] },
+    preparation: emptyPreparation(),
     rounds: [],
     suspensions: [],
     coordination: undefined,
@@ -143,6 +149,34 @@ export function vacancyFilled(context: TNegotiationContext, event: TEventOf<'vac
 }
 
 // ---- Preparation -------------------------------------------------------------------------------------------------
+
+export function opinionsCollected(context: TNegotiationContext, event: TEventOf<'opinions.collected'>): TPatch {
+  const opinion = {
+    side: event.side,
+    collectedOn: event.collectedOn,
+    summary: event.summary,
+    ...(event.survey ? { survey: event.survey } : {}),
+  }
+  return { preparation: { ...context.preparation, opinions: [...context.preparation.opinions, opinion] } }
+}
+
+/** GZ 8: each figure given replaces the current one; the recording is kept in the history. */
+export function figuresRecorded(context: TNegotiationContext, event: TEventOf<'preparation.figuresRecorded'>): TPatch {
+  const record = {
+    by: event.by,
+    recordedOn: event.recordedOn,
+    at: event.at,
+    ...(event.enterprise ? { enterprise: event.enterprise } : {}),
+    ...(event.regional ? { regional: event.regional } : {}),
+  }
+  return {
+    preparation: {
+      ...context.preparation,
+      figures: mergeFigures(context.preparation.figures, event),
+      figureHistory: [...context.preparation.figureHistory, record],
+    },
+  }
+}
 
 export function informationSupplied(context: TNegotiationContext, event: TEventOf<'information.supplied'>): TPatch {
   return {
@@ -278,8 +312,8 @@ export function draftAgreed(context: TNegotiationContext, event: TEventOf<'draft
     title: event.title,
     text: event.text,
     items: event.items,
-    ...(event.termMonths !== undefined ? { termMonths: event.termMonths } : {}),
-    ...(event.termStartsOn !== undefined ? { termStartsOn: event.termStartsOn } : {}),
+    ...(event.clauses ? { clauses: event.clauses } : {}),
+    ...draftTerm(event),
     signedBy: event.signedBy,
     basedOnRound: context.rounds.at(-1)?.number ?? 0,
     congressRequired: congressRequiredFor(context),

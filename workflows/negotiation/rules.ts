@@ -10,6 +10,9 @@ import { addDays, compareDates } from '../rules/calendar/dates.js'
 import { resolveRulePack } from '../rules/jurisdictions/index.js'
 import { ruleGroupOf, type TRulePack, type TRuleGroup } from '../rules/jurisdictions/types.js'
 import type { TViolation } from '../rules/violations.js'
+import { clauseKey, clauseValue, itemOf, wageAgreementItems, wageItemInfo, type TClause } from '../proposals/clauses.js'
+import { compareWithAgreed, positionsAfter } from '../proposals/diff.js'
+import { yuan } from '../proposals/money.js'
 import type { TNegotiationContext, TSuspensionRecord } from './context.js'
 import type { TEventOf, TNegotiationEvent, TNegotiator, TSide } from './events.js'
 import { chiefOf, validateRecorder, validateTeam } from './teams.js'
@@ -287,6 +290,7 @@ function roundViolations(context: TNegotiationContext, event: TEventOf<'round.he
       )
     }
   }
+  out.push(...roundClauseViolations(context, event))
   if (pack.vacancy.beforeNextMeeting.value && context.vacancies.length > 0) {
     out.push(
       v(
@@ -297,6 +301,195 @@ function roundViolations(context: TNegotiationContext, event: TEventOf<'round.he
         `A negotiator vacancy must be filled before the next round (${pack.vacancy.beforeNextMeeting.article}).`,
       ),
     )
+  }
+  return out
+}
+
+// ---------------------------------------------------------------------------------------------------------------
+// Structured clauses (proposals/clauses.ts)
+// ---------------------------------------------------------------------------------------------------------------
+
+/** A text clause names its GZ 7 item in a wage agreement (GZ 7) and its JHR 8 chapter in a collective contract. */
+function clausePlacementViolations(context: TNegotiationContext, clauses: readonly TClause[], path: string): TViolation[] {
+  const out: TViolation[] = []
+  clauses.forEach((c, i) => {
+    if (c.kind !== 'text') return
+    if (context.kind === 'wageAgreement' && !c.item) {
+      out.push(
+        v(
+          'CLAUSE_ITEM_MISSING',
+          'GZ 7',
+          `${path}.${i}.item`,
+          `条款“${c.title ?? c.id}”应注明属于工资协议的哪一项内容（工资集体协商试行办法第七条）。`,
+          `Clause "${c.title ?? c.id}" must name the GZ 7 item of the wage agreement it belongs to.`,
+        ),
+      )
+    }
+    if (context.kind !== 'wageAgreement' && !c.chapter) {
+      out.push(
+        v(
+          'CLAUSE_CHAPTER_MISSING',
+          'JHR 8',
+          `${path}.${i}.chapter`,
+          `条款“${c.title ?? c.id}”应注明属于集体合同的哪一项内容（集体合同规定第八条）。`,
+          `Clause "${c.title ?? c.id}" must name the JHR 8 matter of the collective contract it belongs to.`,
+        ),
+      )
+    }
+  })
+  return out
+}
+
+function roundClauseViolations(context: TNegotiationContext, event: TEventOf<'round.held'>): TViolation[] {
+  const out: TViolation[] = []
+  const last = context.rounds.at(-1)?.number ?? 0
+  const positions = positionsAfter(context, last)
+  event.clauseProposals?.forEach((p, i) => {
+    out.push(...clausePlacementViolations(context, p.clauses, `clauseProposals.${i}.clauses`))
+    p.withdrawn?.forEach((key, j) => {
+      if (!positions[p.side].has(key)) {
+        out.push(
+          v(
+            'CLAUSE_NOT_PROPOSED',
+            'JHR 34; GZ 13',
+            `clauseProposals.${i}.withdrawn.${j}`,
+            `${p.side === 'worker' ? '职工方' : '企业方'}没有提出过条款 ${key}，无从撤回。`,
+            `The ${p.side} side has no proposal on ${key} to withdraw.`,
+          ),
+        )
+      }
+    })
+  })
+  if (event.agreedClauses) out.push(...clausePlacementViolations(context, event.agreedClauses, 'agreedClauses'))
+  event.withdrawnAgreedKeys?.forEach((key, j) => {
+    if (!positions.agreed.has(key)) {
+      out.push(
+        v(
+          'CLAUSE_NOT_AGREED',
+          'JHR 34',
+          `withdrawnAgreedKeys.${j}`,
+          `此前的协商会议没有就条款 ${key} 达成一致，无从取消。`,
+          `No earlier round agreed on ${key}, so it cannot be dropped.`,
+        ),
+      )
+    }
+  })
+  return out
+}
+
+/** The draft's term: the event's `termMonths`/`termStartsOn`, else its `term` clause. */
+export function draftTerm(event: TEventOf<'draft.agreed'>): { termMonths?: number; termStartsOn?: string } {
+  const clause = event.clauses?.find((c) => c.kind === 'term')
+  const termMonths = event.termMonths ?? clause?.months
+  const termStartsOn = event.termStartsOn ?? clause?.startsOn
+  return {
+    ...(termMonths !== undefined ? { termMonths } : {}),
+    ...(termStartsOn !== undefined ? { termStartsOn } : {}),
+  }
+}
+
+/**
+ * JHR 34(4): the draft records what the rounds agreed, so its clauses are exactly the clauses agreed so far; GZ 7:
+ * a wage agreement covers the nine items; LCL 55: its pay standards are not below the local minimum wage.
+ */
+function draftClauseViolations(context: TNegotiationContext, event: TEventOf<'draft.agreed'>): TViolation[] {
+  const clauses = event.clauses
+  if (!clauses) return []
+  const out: TViolation[] = [...clausePlacementViolations(context, clauses, 'clauses')]
+  const { notAgreed, differs, missing } = compareWithAgreed(context, clauses)
+  const indexOf = (c: TClause) => clauses.indexOf(c)
+  for (const c of notAgreed) {
+    out.push(
+      v(
+        'DRAFT_CLAUSE_NOT_AGREED',
+        'JHR 34(4)',
+        `clauses.${indexOf(c)}`,
+        `草案中的条款 ${clauseKey(c)} 未经任何一次协商会议达成一致（集体合同规定第三十四条第四项）。`,
+        `Clause ${clauseKey(c)} of the draft was not agreed at any round (JHR 34(4)).`,
+      ),
+    )
+  }
+  for (const { clause, agreed } of differs) {
+    const a = clauseValue(agreed)
+    const d = clauseValue(clause)
+    out.push(
+      v(
+        'DRAFT_CLAUSE_DIFFERS_FROM_AGREED',
+        'JHR 34(4)',
+        `clauses.${indexOf(clause)}`,
+        `草案中的条款 ${clauseKey(clause)}（${d.zh}）与协商会议商定的内容（${a.zh}）不一致（集体合同规定第三十四条第四项）。`,
+        `Clause ${clauseKey(clause)} of the draft (${d.en}) differs from what the rounds agreed (${a.en}) (JHR 34(4)).`,
+      ),
+    )
+  }
+  for (const c of missing) {
+    out.push(
+      v(
+        'AGREED_CLAUSE_MISSING_FROM_DRAFT',
+        'JHR 34(4)',
+        'clauses',
+        `协商会议商定的条款 ${clauseKey(c)}（${clauseValue(c).zh}）未写入草案（集体合同规定第三十四条第四项）。`,
+        `Clause ${clauseKey(c)} (${clauseValue(c).en}) agreed at the rounds is missing from the draft (JHR 34(4)).`,
+      ),
+    )
+  }
+  if (context.kind === 'wageAgreement' && context.procedure === 'conclusion') {
+    const covered = new Set(clauses.map(itemOf))
+    for (const item of wageAgreementItems) {
+      if (covered.has(item)) continue
+      const info = wageItemInfo[item]
+      out.push(
+        v(
+          'WAGE_AGREEMENT_ITEM_MISSING',
+          info.article,
+          'clauses',
+          `工资协议应当包括第${info.number}项内容“${info.zh}”（工资集体协商试行办法第七条）。`,
+          `A wage agreement must cover item ${info.number}, "${info.en}" (GZ 7).`,
+        ),
+      )
+    }
+  }
+  const term = clauses.find((c) => c.kind === 'term')
+  if (term) {
+    const article = packOf(context).term[groupOf(context)].article
+    if (event.termMonths !== undefined && event.termMonths !== term.months) {
+      out.push(
+        v(
+          'DRAFT_TERM_MISMATCH',
+          article,
+          'termMonths',
+          `草案期限${event.termMonths}个月与商定的期限条款${term.months}个月不一致。`,
+          `The draft's term of ${event.termMonths} months differs from the agreed term clause of ${term.months} months.`,
+        ),
+      )
+    }
+    if (event.termStartsOn !== undefined && term.startsOn !== undefined && event.termStartsOn !== term.startsOn) {
+      out.push(
+        v(
+          'DRAFT_TERM_MISMATCH',
+          article,
+          'termStartsOn',
+          `草案起始日${event.termStartsOn}与商定的期限条款起始日${term.startsOn}不一致。`,
+          `The draft starts on ${event.termStartsOn}, the agreed term clause on ${term.startsOn}.`,
+        ),
+      )
+    }
+  }
+  const minimum = context.preparation.figures.regional.minimumWage
+  if (minimum) {
+    clauses.forEach((c, i) => {
+      if (c.kind === 'enterpriseMinimumWage' && c.fenPerMonth < minimum.value) {
+        out.push(
+          v(
+            'BELOW_MINIMUM_WAGE',
+            'LCL 55',
+            `clauses.${i}.fenPerMonth`,
+            `企业最低工资${yuan(c.fenPerMonth)}元/月低于当地最低工资标准${yuan(minimum.value)}元/月（${minimum.source}；劳动合同法第五十五条）。`,
+            `The enterprise minimum wage of ${yuan(c.fenPerMonth)} yuan per month is below the local minimum wage of ${yuan(minimum.value)} yuan (${minimum.source}; LCL 55).`,
+          ),
+        )
+      }
+    })
   }
   return out
 }
@@ -518,8 +711,10 @@ function draftViolations(context: TNegotiationContext, event: TEventOf<'draft.ag
       en: 'The draft',
     }),
   )
+  out.push(...draftClauseViolations(context, event))
   const term = pack.term[groupOf(context)]
-  if (event.termMonths === undefined) {
+  const { termMonths } = draftTerm(event)
+  if (termMonths === undefined) {
     if (context.procedure === 'conclusion') {
       out.push(
         v(
@@ -531,14 +726,14 @@ function draftViolations(context: TNegotiationContext, event: TEventOf<'draft.ag
         ),
       )
     }
-  } else if (event.termMonths < term.minMonths || event.termMonths > term.maxMonths) {
+  } else if (termMonths < term.minMonths || termMonths > term.maxMonths) {
     out.push(
       v(
         'TERM_OUT_OF_RANGE',
         term.article,
         'termMonths',
-        `合同期限${event.termMonths}个月，不在${term.article}规定的${term.minMonths}至${term.maxMonths}个月之间。`,
-        `A term of ${event.termMonths} months is outside ${term.minMonths}-${term.maxMonths} months (${term.article}).`,
+        `合同期限${termMonths}个月，不在${term.article}规定的${term.minMonths}至${term.maxMonths}个月之间。`,
+        `A term of ${termMonths} months is outside ${term.minMonths}-${term.maxMonths} months (${term.article}).`,
       ),
     )
   }

@@ -14,6 +14,7 @@ import {
 import { negotiationMachine } from '../../../workflows/negotiation/machine.js'
 import { explainRefusal } from '../../../workflows/negotiation/rules.js'
 import type { TViolation } from '../../../workflows/rules/violations.js'
+import type { TClause } from '../../../workflows/proposals/clauses.js'
 
 type TEventInput = z.input<typeof ZNegotiationEventSchema>
 type TPayload<T extends TNegotiationEventType> = Omit<Extract<TEventInput, { type: T }>, 'type' | 'at'>
@@ -222,4 +223,40 @@ export function toNegotiating(
   d.send(ev('agenda.drafted', { draftedOn: dates.appointed, draftedBy: 'joint', items: [{ id: 'a1', title: '工资水平' }] }))
   d.send(ev('meeting.scheduled', { scheduledOn: dates.appointed, meetingOn: dates.meeting, place: '公司会议室' }))
   return d
+}
+
+/** Clauses covering the nine GZ 7 items (the `text` clause names both its GZ 7 item and its JHR 8 chapter). */
+export function nineItemClauses(averageIncreaseBasisPoints: number, minimumFen = 260_000): TClause[] {
+  return [
+    { kind: 'term', months: 12 },
+    { kind: 'enterpriseMinimumWage', fenPerMonth: minimumFen },
+    { kind: 'averageWageIncrease', basisPoints: averageIncreaseBasisPoints },
+    { kind: 'allowance', name: '夜班津贴', fenPerMonth: 30_000, eligible: '夜班岗位职工', appliesTo: { groups: ['production'] } },
+    { kind: 'payDay', dayOfMonth: 15 },
+    { kind: 'changeProcedure', text: '经双方协商一致，可以变更或解除本协议。' },
+    { kind: 'termination', text: '协议期满或双方约定的终止条件出现，本协议即行终止。' },
+    { kind: 'liability', text: '一方违反本协议的，应当承担相应责任。' },
+    { kind: 'text', id: 'other', item: 'other', chapter: 'other', text: '本协议未尽事宜，按国家有关规定执行。' },
+  ]
+}
+
+/** Enterprise and regional figures for `preparation.figuresRecorded` (two groups; a 2,500 yuan minimum wage). */
+export function figuresPayload() {
+  return {
+    enterprise: {
+      groups: {
+        value: [
+          { id: 'production', name: '一线生产职工', headcount: 80, averageMonthlyWageFen: 480_000 },
+          { id: 'office', name: '管理职工', headcount: 20, averageMonthlyWageFen: 700_000 },
+        ],
+        year: 2025,
+        source: '2025年度工资台账',
+      },
+    },
+    regional: {
+      minimumWage: { value: 250_000, year: 2025, source: '当地最低工资标准通知' },
+      urbanCpi: { value: 20, year: 2025, source: '统计公报' },
+      wageGuideline: { value: { baselineBasisPoints: 500, upperBasisPoints: 800, lowerBasisPoints: 200 }, year: 2025, source: '工资指导线' },
+    },
+  }
 }

@@ -9,7 +9,8 @@ import type { TNegotiationEvent } from '../../../workflows/negotiation/events.js
 import { addDays } from '../../../workflows/rules/calendar/dates.js'
 import { packOf } from '../../../workflows/negotiation/rules.js'
 import { chiefOf } from '../../../workflows/negotiation/teams.js'
-import { employerTeam, stamp as ev, recorder, requestPayload, workerTeam } from './helpers.js'
+import { agreedClausesOf } from '../../../workflows/proposals/diff.js'
+import { employerTeam, stamp as ev, figuresPayload, nineItemClauses, recorder, requestPayload, workerTeam } from './helpers.js'
 
 
 /** Sample events of every type that make sense in `snapshot`'s context (valid where the law allows them). */
@@ -65,7 +66,13 @@ export function samples(snapshot: AnyMachineSnapshot): TNegotiationEvent[] {
         ? { id: 'x9', name: '补选', isChief: true, chiefBasis: vacancy.side === 'worker' ? 'unionChair' : 'legalRepresentative', isExternal: false, isFrontLine: true }
         : { id: 'x9', name: '补选', isChief: false, isExternal: false, isFrontLine: true },
     }),
-    ev('opinions.collected', { side: 'worker', collectedOn: D, summary: '意见' }),
+    ev('opinions.collected', {
+      side: 'worker',
+      collectedOn: D,
+      summary: '意见',
+      survey: { respondents: 100, topics: [{ topic: '工资增幅', count: 80 }] },
+    }),
+    ev('preparation.figuresRecorded', { by: 'employer', recordedOn: D, ...figuresPayload() }),
     ev('agenda.drafted', { draftedOn: D, draftedBy: 'joint', items: [{ id: 'a', title: '工资' }] }),
     ev('meeting.scheduled', { scheduledOn: D, meetingOn: addDays(D, 14), place: '会议室' }),
     ev('information.requested', { by: 'worker', requestedOn: D, items: ['资料'] }),
@@ -82,6 +89,11 @@ export function samples(snapshot: AnyMachineSnapshot): TNegotiationEvent[] {
       openItems: [],
       outcome: 'agreed',
       minutesSignedBy: [...workerIds, ...employerIds],
+      clauseProposals: [
+        { side: 'worker', clauses: [{ kind: 'averageWageIncrease', basisPoints: 700 }] },
+        { side: 'employer', clauses: [{ kind: 'averageWageIncrease', basisPoints: 600 }] },
+      ],
+      agreedClauses: nineItemClauses(650),
     }),
     ev('negotiation.suspended', {
       suspendedOn: D,
@@ -109,6 +121,16 @@ export function samples(snapshot: AnyMachineSnapshot): TNegotiationEvent[] {
       title: '草案',
       text: '……',
       items: ['增幅'],
+      ...(c.procedure === 'termination' ? {} : { termMonths: 12 }),
+      signedBy: chiefs,
+    }),
+    // The draft as structured clauses: exactly those agreed at the rounds.
+    ev('draft.agreed', {
+      agreedOn: D,
+      title: '草案',
+      text: '……',
+      items: ['增幅'],
+      clauses: agreedClausesOf(c),
       ...(c.procedure === 'termination' ? {} : { termMonths: 12 }),
       signedBy: chiefs,
     }),
@@ -149,8 +171,23 @@ export function badSamples(snapshot: AnyMachineSnapshot): TNegotiationEvent[] {
       openItems: [],
       outcome: 'continued',
       minutesSignedBy: [],
+      clauseProposals: [{ side: 'worker', clauses: [{ kind: 'text', id: 'x', text: '无项目', chapter: 'other' }], withdrawn: ['payDay'] }],
+      withdrawnAgreedKeys: ['bonus:不存在'],
     }),
     ev('draft.agreed', { agreedOn: D, title: 't', text: 'x', items: [], termMonths: 6, signedBy: { worker: 'nobody', employer: 'nobody' } }),
+    // Clauses that no round agreed, a term that contradicts them, an enterprise minimum below the local one.
+    ev('draft.agreed', {
+      agreedOn: D,
+      title: 't',
+      text: 'x',
+      items: [],
+      termMonths: 12,
+      clauses: [{ kind: 'term', months: 24 }, { kind: 'enterpriseMinimumWage', fenPerMonth: 100_000 }],
+      signedBy: {
+        worker: chiefOf(c.teams.worker?.members)?.id ?? 'w0',
+        employer: chiefOf(c.teams.employer?.members)?.id ?? 'e0',
+      },
+    }),
     ev('agreement.signed', { signedOn: '2000-01-01', signedBy: { worker: 'nobody', employer: 'nobody' }, sealed: false }),
     ev('agreement.filed', { filedOn: '2000-01-01', copies: 1, explanatoryNote: false, materials: [] }),
     ev('review.objected', { opinionDate: D, deliveredOn: D, opinion: 'x', items: ['x'], sealed: false }),

@@ -9,6 +9,9 @@ import type { TNegotiationOutput } from '../../../workflows/negotiation/context.
 import { negotiationEffects } from '../../../workflows/negotiation/effects.js'
 import { shippedCalendars } from '../../../workflows/rules/calendar/index.js'
 import { computeDeadline } from '../../../workflows/rules/deadlines.js'
+import { costPositions } from '../../../workflows/proposals/costing.js'
+import { agreedClausesOf, assembleAgreement, diffRounds, describeDiff, toWageAgreementItems } from '../../../workflows/proposals/diff.js'
+import * as gz from '../proposals/guangzhou.js'
 import {
   CaseDriver,
   draft,
@@ -173,6 +176,7 @@ describe('national wage agreement (GZ): request → effective on a no-objection 
     expect(documents).toEqual([
       'requestLetter',
       'replyLetter',
+      'teamList',
       'teamList',
       'teamList',
       'minutes',
@@ -502,6 +506,149 @@ describe('Hangzhou wage agreement: limit from the request (Hangzhou 29), working
       ['renewalWindow', '2027-07-19', 90, 'calendarDays', 'Hangzhou 23 ¶2', '2027-04-20', true],
       ['publication', '2026-07-20', 5, 'workingDays', 'Hangzhou 41', '2026-07-27'],
     ])
+    expectOnlyKnownEffects(d)
+  })
+})
+
+describe('Guangzhou wage agreement with structured clauses and preparation figures (issue 10)', () => {
+  it('walks four rounds of proposals to an agreement assembled from the agreed clauses', () => {
+    // 420 workers in 4 groups; no Guangdong pack yet (statute §(f)), so the national rules apply.
+    const d = new CaseDriver(input('national', 'wageAgreement', { caseId: 'case-gz-2026', workforce: { staffCount: 420 } }))
+    d.send(ev('request.sent', requestPayload('worker', '2026-03-02')))
+    d.send(ev('request.received', { receivedOn: '2026-03-03', proof: '签收单' }))
+    d.send(ev('request.answered', { answeredOn: '2026-03-10', text: '同意协商' }))
+    // GZ 8: figures may be recorded from the start of the bargaining, before the teams are complete.
+    d.send(ev('preparation.figuresRecorded', { by: 'employer', recordedOn: '2026-03-10', enterprise: gz.enterpriseFigures(gz.firstGroups) }))
+    d.send(ev('team.appointed', { side: 'worker', appointedOn: '2026-03-11', members: workerTeam() }))
+    d.send(ev('team.appointed', { side: 'employer', appointedOn: '2026-03-11', members: employerTeam() }))
+    d.send(ev('recorder.appointed', { appointedOn: '2026-03-11', recorder }))
+    expect(d.state).toEqual({ bargaining: 'preparing' })
+    d.send(ev('preparation.figuresRecorded', { by: 'worker', recordedOn: '2026-03-12', regional: gz.regionalFigures }))
+    d.send(
+      ev('opinions.collected', {
+        side: 'worker',
+        collectedOn: '2026-03-12',
+        summary: '多数职工希望提高一线岗位工资和夜班津贴',
+        survey: {
+          respondents: 380,
+          topics: [
+            { topic: '平均工资增幅', count: 352 },
+            { topic: '夜班津贴', count: 141 },
+            { topic: '企业最低工资', count: 97 },
+          ],
+          method: '线上问卷',
+        },
+      }),
+    )
+    d.send(ev('agenda.drafted', { draftedOn: '2026-03-12', draftedBy: 'worker', items: [{ id: 'a1', title: '2026年度工资调整' }] }))
+    d.send(ev('meeting.scheduled', { scheduledOn: '2026-03-12', meetingOn: '2026-03-25', place: '公司会议室' }))
+    d.send(round(1, '2026-03-25', 'worker', 'continued', gz.roundClauses[1]))
+    // The support group's wage was recorded wrong: the correction replaces that field and keeps the first version.
+    d.send(ev('preparation.figuresRecorded', { by: 'employer', recordedOn: '2026-03-27', enterprise: { groups: gz.enterpriseFigures().groups! } }))
+    expect(d.context.preparation.figures.enterprise.groups!.value).toEqual(gz.groups)
+    expect(d.context.preparation.figures.enterprise.profitFen!.value).toBe(4_100_000_000)
+    expect(d.context.preparation.figureHistory.map((h) => [h.by, h.recordedOn])).toEqual([
+      ['employer', '2026-03-10'],
+      ['worker', '2026-03-12'],
+      ['employer', '2026-03-27'],
+    ])
+    d.send(round(2, '2026-04-01', 'employer', 'continued', gz.roundClauses[2]))
+    d.send(round(3, '2026-04-08', 'worker', 'continued', gz.roundClauses[3]))
+    d.send(round(4, '2026-04-15', 'employer', 'agreed', gz.roundClauses[4]))
+
+    // Worker 8.0% → 7.0% → 6.5%; employer 4.0% → 5.0% → 6.0%; agreed 6.5% at round 4.
+    expect(describeDiff(diffRounds(d.context, 1, 2)).map((l) => l.zh)).toEqual([
+      '企业最低工资：职工方由 2,800元/月 调整为 2,600元/月',
+      '企业最低工资：企业方由 2,550元/月 调整为 2,600元/月',
+      '企业最低工资：双方商定 2,600元/月',
+      '平均工资增幅：职工方由 8.0% 调整为 7.0%',
+      '平均工资增幅：企业方由 4.0% 调整为 5.0%',
+      '工资支付日：双方商定 每月15日',
+      '工资支付方式：双方商定 工资以货币形式按月支付至职工本人银行账户，并提供工资清单。',
+    ])
+    expect(describeDiff(diffRounds(d.context, 3, 4)).map((l) => l.en)).toEqual([
+      'Average wage increase: agreed at 6.5%',
+      'Allowance (夜班津贴): worker side from 300 yuan per month (夜班岗位职工) to 250 yuan per month (夜班岗位职工)',
+      'Allowance (夜班津贴): agreed at 250 yuan per month (夜班岗位职工)',
+    ])
+    // The minutes of each round carry the diff against the round before.
+    const minutes = d.effects().filter((e) => e.effect === 'document.render' && e.data['document'] === 'minutes')
+    expect(minutes.map((m) => m.data['round'])).toEqual([1, 2, 3, 4])
+    expect(minutes[1]!.data['clauseChanges']).toContainEqual({
+      zh: '平均工资增幅：职工方由 8.0% 调整为 7.0%',
+      en: 'Average wage increase: worker side from 8.0% to 7.0%',
+    })
+    expect(minutes[2]!.data['clauseChanges']).toContainEqual({
+      zh: '平均工资增幅：企业方由 5.0% 调整为 6.0%',
+      en: 'Average wage increase: employer side from 5.0% to 6.0%',
+    })
+
+    // Costing of the positions after round 3 and of the agreement (hand computations in costing.test.ts).
+    const r3 = costPositions(d.context, 3)!
+    expect(r3.worker!.totals).toMatchObject({ afterYearlyFen: 2_912_067_360, increaseBasisPoints: 703 })
+    expect(r3.employer!.totals).toMatchObject({ afterYearlyFen: 2_891_262_960, increaseBasisPoints: 626 })
+    const agreedCost = costPositions(d.context)!.agreed!
+    expect(agreedCost.totals).toEqual({
+      headcount: 420,
+      // Σ wage × headcount × 12 = 1,501,450,080 + 617,446,200 + 438,048,000 + 163,870,200
+      beforeYearlyFen: 2_720_814_480,
+      // 512,514×3,120 + 782,834×840 + 971,919×480 + 290,870×600 = 2,897,667,360; + 夜班津贴 120 × (250 − 200) yuan × 12 = 7,200,000 fen
+      afterYearlyFen: 2_904_867_360,
+      increaseYearlyFen: 184_052_880,
+      // 184,052,880 / 2,720,814,480 = 6.7646% → 676 bp
+      increaseBasisPoints: 676,
+      // 226,734,540 / 420 = 539,844.14 → 539,844
+      averageMonthlyBeforeFen: 539_844,
+      // (241,472,280 + 600,000) / 420 = 576,362.57 → 576,363
+      averageMonthlyAfterFen: 576_363,
+    })
+    expect(agreedCost.minimumWage).toMatchObject({ fenPerMonth: 250_000, enterpriseMinimumFen: 260_000 })
+    expect(agreedCost.guideline).toMatchObject({ band: 'withinBand', comparedToBaseline: 'above' })
+    expect(agreedCost.flags).toEqual([])
+
+    // JHR 34(4): the draft is exactly the agreed clauses; GZ 7: all nine items.
+    const draftEvent = (clauses: typeof gz.agreedAfterRound4) =>
+      ev('draft.agreed', {
+        agreedOn: '2026-04-15',
+        title: '广州某制造有限公司2026年度工资专项集体合同',
+        text: '……',
+        items: [],
+        clauses,
+        signedBy: { worker: 'w0', employer: 'e0' },
+      })
+    expect(d.refuse(draftEvent(gz.agreedAfterRound4.filter((c) => c.kind !== 'liability'))).map((v) => [v.code, v.article])).toEqual([
+      ['AGREED_CLAUSE_MISSING_FROM_DRAFT', 'JHR 34(4)'],
+      ['WAGE_AGREEMENT_ITEM_MISSING', 'GZ 7(8)'],
+    ])
+    expect(agreedClausesOf(d.context)).toEqual(gz.agreedAfterRound4)
+    d.send(draftEvent(gz.agreedAfterRound4))
+    // The term comes from the agreed term clause.
+    expect(d.context.draft).toMatchObject({ termMonths: 12, termStartsOn: '2026-06-01', basedOnRound: 4 })
+    d.send(vote('2026-04-22', { totalSeats: 60, present: 52, yes: 47, no: 3, abstain: 2 }))
+    d.send(sign('2026-04-23'))
+    d.send(file('2026-04-27', 3))
+    d.send(ev('filing.registered', { receivedOn: '2026-04-28', registrationNumber: '穗人社集备〔2026〕88号' }))
+    d.send(ev('review.approved', { opinionDate: '2026-05-08', deliveredOn: '2026-05-08', sealed: true }))
+    expect(d.context.agreement).toMatchObject({ effectiveOn: '2026-05-08', termStartsOn: '2026-06-01', expiresOn: '2027-05-31' })
+
+    // The agreement assembled from the draft's clauses, item by item.
+    const agreement = assembleAgreement(d.context)
+    expect(agreement).toMatchObject({ type: 'wage', basis: 'draft', draftVersion: 1, missingItems: [], term: { months: 12, startsOn: '2026-06-01' } })
+    expect(agreement.sections.map((s) => [s.number, s.clauses.map((c) => c.key)])).toEqual([
+      [1, ['term']],
+      [2, ['enterpriseMinimumWage']],
+      [3, ['averageWageIncrease']],
+      [4, ['allowance:夜班津贴']],
+      [5, ['payDay', 'paymentMethod']],
+      [6, ['changeProcedure']],
+      [7, ['termination']],
+      [8, ['liability']],
+      [9, ['text:other']],
+    ])
+    const items = toWageAgreementItems(agreement)
+    expect(items.wageLevel).toEqual(['职工年度平均工资在上年度基础上增长6.5%。'])
+    expect(items.paySystem).toEqual(['本企业职工月最低工资为2,600元，不低于当地最低工资标准。'])
+    expect(items.term).toEqual([])
     expectOnlyKnownEffects(d)
   })
 })
