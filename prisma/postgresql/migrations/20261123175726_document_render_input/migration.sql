@@ -1,0 +1,4 @@
+-- AlterTable
+ALTER TABLE "Document" ADD COLUMN     "manifest" TEXT,
+ADD COLUMN     "renderInput" TEXT,
+ADD COLUMN     "renderer" TEXT;
