@@ -26,6 +26,12 @@ export type TEngineDeps = {
 
 export type TEventInput = { type: string; [k: string]: unknown }
 
+/**
+ * Extra writes committed in the same transaction as the event, given its result (e.g. the HTTP layer's
+ * idempotency record, so a stored response exists exactly when the effect does).
+ */
+export type TCommandOptions = { alsoInTransaction?: (applied: TApplied) => TSql<void> }
+
 /** On PostgreSQL a concurrent writer can move the revision between read and write; without an expected revision
  * the command is simply decided again on the new state. */
 const MAX_RETRIES = 8
@@ -54,6 +60,7 @@ export function createEngine(deps: TEngineDeps) {
     async openCase(
       input: { enterpriseId: string; kind: string; jurisdiction: string; id?: string },
       actor: TActor,
+      options: TCommandOptions = {},
     ): Promise<TApplied> {
       if (!(ZCaseKinds as readonly string[]).includes(input.kind)) {
         throw new AppError(
@@ -83,13 +90,15 @@ export function createEngine(deps: TEngineDeps) {
           )
         }
         const workerSide = enterprise.hasUnion === true || enterprise.hasUnion === 1 ? 'union' : 'electedRepresentatives'
-        return yield* openCaseProgram(
+        const applied = yield* openCaseProgram(
           caseId,
           'negotiation',
           { enterpriseId: input.enterpriseId, kind: input.kind, jurisdiction: input.jurisdiction, workerSide },
           actor,
           ctx(),
         )
+        if (options.alsoInTransaction) yield* options.alsoInTransaction(applied)
+        return applied
       })
     },
 
@@ -97,14 +106,24 @@ export function createEngine(deps: TEngineDeps) {
      * Applies one event. With `expectedRevision`, a case that moved on is refused (CONCURRENT_CHANGE, nothing
      * written); without it, a concurrent change is retried on the new state.
      */
-    async sendEvent(caseId: string, event: TEventInput, actor: TActor, expectedRevision?: number): Promise<TApplied> {
+    async sendEvent(
+      caseId: string,
+      event: TEventInput,
+      actor: TActor,
+      expectedRevision?: number,
+      options: TCommandOptions = {},
+    ): Promise<TApplied> {
       if (event.type === 'deadline.elapsed' && actor.role !== 'system') {
         throw new AppError('FORBIDDEN', {
           zh: '期限届满事件只能由系统发出',
           en: 'only the system sends deadline.elapsed',
         })
       }
-      return withRetry(expectedRevision, () => applyEvent(caseId, event, actor, ctx(), expectedRevision))
+      return withRetry(expectedRevision, function* () {
+        const applied = yield* applyEvent(caseId, event, actor, ctx(), expectedRevision)
+        if (options.alsoInTransaction) yield* options.alsoInTransaction(applied)
+        return applied
+      })
     },
   }
 }

@@ -7,10 +7,17 @@ export const errorStatus = {
   PAYLOAD_TOO_LARGE: 413,
   UNAUTHENTICATED: 401,
   FORBIDDEN: 403,
+  /** A cookie-authenticated state-changing request without the anti-CSRF header or from a foreign origin. */
+  CSRF_REJECTED: 403,
   NOT_FOUND: 404,
   TRANSITION_NOT_ALLOWED: 409,
   CONCURRENT_CHANGE: 409,
+  /** A unique value (credit code, e-mail, region code) that is already taken. */
+  ALREADY_EXISTS: 409,
+  /** The same Idempotency-Key was used for a different request. */
   IDEMPOTENCY_CONFLICT: 409,
+  /** The first request with this Idempotency-Key is still running. */
+  IDEMPOTENCY_IN_PROGRESS: 409,
   STATUTORY_RULE_VIOLATED: 422,
   RATE_LIMITED: 429,
   INTEGRITY_VIOLATION: 500,

@@ -1,0 +1,69 @@
+/**
+ * Object-level access to enterprises and cases, and sending an event as a signed-in user. A caller with no role on
+ * the object gets NOT_FOUND, exactly as if it did not exist.
+ */
+import { caseNotFound, concurrentChange, type TApplied } from '../engine/apply-transition.js'
+import { getCaseScope, type TCaseScope } from '../engine/case-scope.js'
+import type { TEngine, TCommandOptions, TEventInput } from '../engine/engine.js'
+import { getEnterprise, enterpriseNotFound } from '../engine/enterprises.js'
+import { getCase, type TCaseView } from '../engine/queries.js'
+import { AppError } from '../errors/app-error.js'
+import { decideEvent, mayOfferEvent } from './event-policy.js'
+import { rolesOn, type TPrincipal, type TUserRole } from './principal.js'
+
+/** The caller's roles on a case; NOT_FOUND when they have none (or the case does not exist). */
+export async function caseAccess(engine: TEngine, principal: TPrincipal, caseId: string): Promise<{ scope: TCaseScope; roles: TUserRole[] }> {
+  const scope = await getCaseScope(engine.db, caseId)
+  const roles = rolesOn(principal, scope)
+  if (roles.length === 0) throw caseNotFound(caseId)
+  return { scope, roles }
+}
+
+export async function enterpriseAccess(engine: TEngine, principal: TPrincipal, enterpriseId: string) {
+  const found = await getEnterprise(engine.db, enterpriseId)
+  const roles = rolesOn(principal, { enterpriseId, regionPath: found.regionPath })
+  if (roles.length === 0) throw enterpriseNotFound(enterpriseId)
+  return { ...found, roles }
+}
+
+/** Requires one of `allowed` among the caller's roles on an object they can see. */
+export function requireRoleOn(roles: readonly TUserRole[], allowed: readonly TUserRole[], what: { zh: string; en: string }) {
+  if (!roles.some((r) => allowed.includes(r))) {
+    throw new AppError('FORBIDDEN', { zh: `无权${what.zh}`, en: `not allowed to ${what.en}` }, { requiredRoles: allowed })
+  }
+}
+
+/** Events the caller may send now: accepted by the machine and allowed to one of their roles. */
+export function permittedEvents(view: TCaseView, roles: readonly TUserRole[], userId: string): string[] {
+  return view.allowedEvents.filter((type) => mayOfferEvent(type, roles, view.context, userId))
+}
+
+const MAX_ATTEMPTS = 8
+
+/**
+ * Sends an event as the caller. The access rule is decided on the case as read, and the event is applied at that
+ * revision, so the decision and the write see the same state; when the case moved in between and the client gave
+ * no expected revision, both are done again on the new state.
+ */
+export async function sendEventAs(
+  engine: TEngine,
+  principal: TPrincipal,
+  caseId: string,
+  event: TEventInput,
+  expectedRevision: number | undefined,
+  options: TCommandOptions = {},
+): Promise<TApplied> {
+  const { roles } = await caseAccess(engine, principal, caseId)
+  for (let attempt = 1; ; attempt++) {
+    const view = await getCase(engine.db, caseId)
+    if (expectedRevision !== undefined && view.revision !== expectedRevision) throw concurrentChange(caseId, expectedRevision)
+    const decision = decideEvent(event, roles, view.context, principal.user.id)
+    if (!decision.ok) throw new AppError('FORBIDDEN', decision.reason, { event: event.type, violations: decision.violations })
+    try {
+      return await engine.sendEvent(caseId, event, { id: principal.user.id, role: decision.role }, view.revision, options)
+    } catch (e) {
+      const retry = e instanceof AppError && e.code === 'CONCURRENT_CHANGE' && expectedRevision === undefined && attempt < MAX_ATTEMPTS
+      if (!retry) throw e
+    }
+  }
+}
