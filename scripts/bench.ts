@@ -1,6 +1,7 @@
 // npm run bench: every benchmark, one table, ratios measured in the same run; JSON in bench-results/.
-//   npm run bench [-- --only engine|bpmn|deadlines] [--deadlines N]
+//   npm run bench [-- --only engine|bpmn|deadlines|ballots] [--deadlines N] [--ballots N]
 import fs from 'node:fs'
+import { benchBallotsDirect, benchBallotsHttp } from './bench/ballots.js'
 import { benchEngine } from './bench/engine.js'
 import { benchBpmn } from './bench/bpmn.js'
 import { benchDeadlines } from './bench/deadlines.js'
@@ -57,6 +58,26 @@ if (!only || only === 'deadlines') {
     target: '< 60 s, each once',
     met: r.seconds < 60 && exact ? 'yes' : 'NO',
   })
+}
+
+if (!only || only === 'ballots') {
+  const n = process.argv.includes('--ballots') ? Number(process.argv[process.argv.indexOf('--ballots') + 1]) : 1_000
+  const direct = await benchBallotsDirect('sqlite', n)
+  const http = [await benchBallotsHttp('sqlite', n), await benchBallotsHttp('postgresql', n)]
+  json.ballots = { direct, http }
+  const checked = (r: { lost: number; doubleCounted: number; counted: number }) => `lost ${r.lost}, doubled ${r.doubleCounted}, counted ${r.counted}`
+  for (const r of http) {
+    const embedded = r.provider === 'sqlite'
+    rows.push({
+      benchmark: `ballots/s through HTTP: ${n.toLocaleString('en')} distinct credentials, ${r.concurrency} in flight`,
+      database: r.provider ?? '-',
+      measured: `${r.ballotsPerSecond.toFixed(0)} ballots/s (p99 ${r.latencyMs?.p99.toFixed(0)} ms)`,
+      baseline: embedded ? `${direct.ballotsPerSecond.toFixed(0)}/s by the command; ${checked(r)}` : checked(r),
+      ratio: embedded ? `${(r.ballotsPerSecond / direct.ballotsPerSecond).toFixed(2)}× command` : '-',
+      target: embedded ? '≥ 1,000/s, none lost or doubled' : 'none lost or doubled',
+      met: r.ok && (!embedded || r.ballotsPerSecond >= 1_000) ? 'yes' : 'NO',
+    })
+  }
 }
 
 const cols = Object.keys(rows[0] ?? {}) as (keyof TRow)[]

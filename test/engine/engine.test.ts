@@ -2,17 +2,18 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest'
 import type { TDatabase } from '../../src/db/database.js'
 import { all, one, run } from '../../src/db/sql.js'
 import { AppError } from '../../src/errors/app-error.js'
-import { ManualClock } from '../../src/engine/clock.js'
+import type { ManualClock } from '../../src/engine/clock.js'
 import type { TEngine } from '../../src/engine/engine.js'
 import { getCase, getCaseEvents } from '../../src/engine/queries.js'
 import { verifyCase } from '../../src/engine/verify.js'
-import { connect, createTestDatabase, PROVIDERS_UNDER_TEST, type TTestDatabase } from '../support/databases.js'
+import { connect, PROVIDERS_UNDER_TEST, type TTestDatabase } from '../support/databases.js'
 import {
   caseAwaitingReply,
   employerActor,
   requestReceived,
   requestSent,
-  seedEnterprise,
+  openEngineSuite,
+  closeEngineSuite,
   testEngine,
   unionActor,
 } from '../support/factories.js'
@@ -40,16 +41,9 @@ describe.each(PROVIDERS_UNDER_TEST)('engine on %s', (provider) => {
   let enterpriseId: string
 
   beforeAll(async () => {
-    t = await createTestDatabase(provider)
-    db = await connect(t)
-    clock = new ManualClock('2026-06-04T02:00:00.000Z')
-    engine = testEngine(db, clock)
-    enterpriseId = await seedEnterprise(db)
+    ;({ t, db, clock, engine, enterpriseId } = await openEngineSuite(provider))
   })
-  afterAll(async () => {
-    await db?.close()
-    await t?.drop()
-  })
+  afterAll(() => closeEngineSuite({ t, db }))
 
   it('opens a case as event 1 (case.opened) with the worker side from the union (LCL 51)', async () => {
     const opened = await engine.openCase({ enterpriseId, kind: 'wageAgreement', jurisdiction: 'national' }, unionActor)

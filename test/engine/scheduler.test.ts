@@ -3,15 +3,15 @@ import path from 'node:path'
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
 import type { TDatabase } from '../../src/db/database.js'
 import { all, one, run } from '../../src/db/sql.js'
-import { ManualClock } from '../../src/engine/clock.js'
+import type { ManualClock } from '../../src/engine/clock.js'
 import type { TEngine } from '../../src/engine/engine.js'
 import { createCalendarStore, loadCalendarYear } from '../../src/engine/calendars.js'
 import { fireDueDeadlines } from '../../src/engine/scheduler.js'
 import { getCase, getCaseEvents } from '../../src/engine/queries.js'
 import { verifyCase } from '../../src/engine/verify.js'
 import { calendar2026 } from '../../workflows/rules/calendar/2026.js'
-import { connect, createTestDatabase, PROVIDERS_UNDER_TEST, type TTestDatabase } from '../support/databases.js'
-import { caseAwaitingReply, seedEnterprise, testEngine } from '../support/factories.js'
+import { connect, PROVIDERS_UNDER_TEST, type TTestDatabase } from '../support/databases.js'
+import { caseAwaitingReply, closeEngineSuite, openEngineSuite } from '../support/factories.js'
 
 const schedulerDeps = (db: TDatabase, clock: ManualClock, nodeId: string) => {
   const calendars = createCalendarStore(db)
@@ -47,16 +47,9 @@ describe.each(PROVIDERS_UNDER_TEST)('deadline scheduler on %s', (provider) => {
   let enterpriseId: string
 
   beforeAll(async () => {
-    t = await createTestDatabase(provider)
-    db = await connect(t)
-    clock = new ManualClock('2026-06-04T02:00:00.000Z')
-    engine = testEngine(db, clock)
-    enterpriseId = await seedEnterprise(db)
+    ;({ t, db, clock, engine, enterpriseId } = await openEngineSuite(provider))
   })
-  afterAll(async () => {
-    await db?.close()
-    await t?.drop()
-  })
+  afterAll(() => closeEngineSuite({ t, db }))
 
   it('JHR 32: nothing fires on day 20; the reply is overdue once day 20 has ended', async () => {
     const { caseId } = await caseAwaitingReply(engine, enterpriseId, '2026-06-04')

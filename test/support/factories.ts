@@ -6,7 +6,9 @@ import type { TDatabase } from '../../src/db/database.js'
 import { run } from '../../src/db/sql.js'
 import { createEngine, type TEngine } from '../../src/engine/engine.js'
 import { createCalendarStore } from '../../src/engine/calendars.js'
-import type { TClock } from '../../src/engine/clock.js'
+import { ManualClock, type TClock } from '../../src/engine/clock.js'
+import type { TProvider } from '../../src/db/schema-files.js'
+import { connect, createTestDatabase, type TTestDatabase } from './databases.js'
 import type { TActor } from '../../src/engine/actor.js'
 
 export const unionActor: TActor = { id: 'user-union', role: 'unionNegotiator' }
@@ -55,4 +57,19 @@ export async function caseAwaitingReply(engine: TEngine, enterpriseId: string, r
   const opened = await engine.openCase({ enterpriseId, kind: 'wageAgreement', jurisdiction: 'national' }, unionActor)
   await engine.sendEvent(opened.caseId, requestSent(receivedOn), unionActor)
   return engine.sendEvent(opened.caseId, requestReceived(receivedOn), unionActor)
+}
+
+/** A fresh migrated database with an engine, a clock at 2026-06-04 10:00 Shanghai and one enterprise. */
+export async function openEngineSuite(provider: TProvider) {
+  const t = await createTestDatabase(provider)
+  const db = await connect(t)
+  const clock = new ManualClock('2026-06-04T02:00:00.000Z')
+  const engine = testEngine(db, clock)
+  const enterpriseId = await seedEnterprise(db)
+  return { t, db, clock, engine, enterpriseId }
+}
+
+export async function closeEngineSuite(s: { t?: TTestDatabase; db?: TDatabase }) {
+  await s.db?.close()
+  await s.t?.drop()
 }
