@@ -17,6 +17,7 @@ import { PrismaPg } from '@prisma/adapter-pg'
 import pg from 'pg'
 import { parse as parsePgUrl } from 'pg-connection-string'
 import { migrationsDir, renderProviderSchema, type TProvider } from './schema-files.js'
+import { sqliteFilePath } from './database-url.js'
 
 const require = createRequire(import.meta.url)
 /* eslint-disable @typescript-eslint/no-explicit-any -- the WASM engine's API is typed loosely upstream */
@@ -44,6 +45,9 @@ function loadSchemaEngineWasm(): Promise<typeof bg> {
 }
 
 function sqliteFactory(url: string) {
+  // A fresh checkout has no data/ folder yet: SQLite creates the file, not its folder.
+  const file = sqliteFilePath(url)
+  if (file !== ':memory:') fs.mkdirSync(path.dirname(path.resolve(file)), { recursive: true })
   // Workaround 1: the engine replays each migration.sql on the shadow database through executeRaw(), which uses
   // better-sqlite3 prepare() and rejects multi-statement scripts: route parameterless executeRaw to executeScript.
   class ShadowSafeBetterSqlite3 extends PrismaBetterSqlite3 {
@@ -115,7 +119,13 @@ function pgFactory(url: string) {
   return new CharSafePrismaPg({ ...config, ...(schema ? { options: `-c search_path="${schema}"` } : {}) })
 }
 
-type TEngine = { engine: any; close: () => Promise<void>; schemaFiles: { files: { path: string; content: string }[] } }
+type TEngine = {
+  engine: any
+  close: () => Promise<void>
+  schemaFiles: { files: { path: string; content: string }[] }
+  /** Errors the driver adapter raised; the engine reports them only as "External error id#N". */
+  errorRegistry: { registeredErrors: { error?: unknown }[] }
+}
 
 async function openEngine(provider: TProvider, url: string): Promise<TEngine> {
   const se = await loadSchemaEngineWasm()
@@ -136,6 +146,7 @@ async function openEngine(provider: TProvider, url: string): Promise<TEngine> {
   const engine = await (se as any).SchemaEngine.new({ datamodels: [[schemaPath, schema]] }, () => {}, factory)
   return {
     engine,
+    errorRegistry: factory.errorRegistry,
     schemaFiles: { files: [{ path: schemaPath, content: schema }] },
     close: async () => {
       engine.free()
@@ -178,10 +189,20 @@ function readMigrations(provider: TProvider) {
 
 const filters = { externalTables: [], externalEnums: [] }
 
+/** Replaces the engine's opaque "External error id#N" with the driver's own error. */
+function explainEngineError(error: unknown, e: TEngine): unknown {
+  const m = /External error id#(\d+)/.exec(error instanceof Error ? error.message : String(error))
+  const registered = m ? e.errorRegistry?.registeredErrors?.[Number(m[1])]?.error : undefined
+  if (!registered) return error
+  return new Error(`migration failed: ${JSON.stringify(registered)}`, { cause: error })
+}
+
 async function withEngine<T>(provider: TProvider, url: string, fn: (e: TEngine) => Promise<T>): Promise<T> {
   const e = await openEngine(provider, url)
   try {
     return await fn(e)
+  } catch (error) {
+    throw explainEngineError(error, e)
   } finally {
     await e.close()
   }
