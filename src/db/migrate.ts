@@ -64,7 +64,8 @@ function sqliteFactory(url: string) {
       return a
     }
   }
-  return new ShadowSafeBetterSqlite3({ url })
+  // Another process may hold the write lock for a moment (a restart overlapping a shutdown): wait, as the app does.
+  return new ShadowSafeBetterSqlite3({ url, timeout: 5_000 })
 }
 
 const PG_CHAR_OID = 18
