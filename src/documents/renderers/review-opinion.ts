@@ -7,7 +7,7 @@ import { ZReviewOpinionSchema } from '../types.js'
 import { defineDocument } from '../render.js'
 import { formatDate, itemLabel } from '../format.js'
 import { header } from './common.js'
-import { bureauContact, bureauSeal } from './bureau.js'
+import { bureauContact, bureauSeal, reviewedPartiesRows } from './bureau.js'
 
 export const reviewOpinionDocument = defineDocument({
   kind: 'reviewOpinion',
@@ -18,14 +18,7 @@ export const reviewOpinionDocument = defineDocument({
   draw: (kit, d, ctx) => {
     header(kit, d, ctx)
     kit.formTable(
-      [
-        ['用人单位名称', d.enterprise.name],
-        ['用人单位住所', d.enterprise.address],
-        ['职工方名称', d.workerParty.name],
-        ['职工方住所', d.workerParty.address ?? ''],
-        ['合同名称', `《${d.contractTitle}》`],
-        ['收到合同文本日期', formatDate(d.receivedDate)],
-      ],
+      reviewedPartiesRows(d, { contract: '合同名称', received: '收到合同文本日期' }, ''),
       { labelWidth: 0.26 },
     )
     kit.space(10)

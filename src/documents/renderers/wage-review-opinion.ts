@@ -6,7 +6,7 @@ import { ZWageReviewOpinionSchema } from '../types.js'
 import { defineDocument } from '../render.js'
 import { formatDate, itemLabel } from '../format.js'
 import { header } from './common.js'
-import { bureauContact, bureauSeal } from './bureau.js'
+import { bureauContact, bureauSeal, reviewedPartiesRows } from './bureau.js'
 
 export const wageReviewOpinionDocument = defineDocument({
   kind: 'wageReviewOpinion',
@@ -18,12 +18,7 @@ export const wageReviewOpinionDocument = defineDocument({
     header(kit, d, ctx)
     kit.formTable(
       [
-        ['用人单位名称', d.enterprise.name],
-        ['用人单位住所', d.enterprise.address],
-        ['职工方名称', d.workerParty.name],
-        ['职工方住所', d.workerParty.address ?? '—'],
-        ['工资协议名称', `《${d.contractTitle}》`],
-        ['收到协议文本日期', formatDate(d.receivedDate)],
+        ...reviewedPartiesRows(d, { contract: '工资协议名称', received: '收到协议文本日期' }, '—'),
         ['审查结论', d.conclusion === 'noObjection' ? '无异议' : '有异议'],
       ],
       { labelWidth: 0.26 },
