@@ -54,7 +54,7 @@ async function main() {
   const db = await openDatabase(config.databaseUrl)
   const clock = systemClock
   const calendars = createCalendarStore(db)
-  await calendars.refresh()
+  if (await calendars.refresh()) await refreshProvisionalDeadlines(db, calendars)
   const engine = createEngine({ db, clock, nodeId: config.nodeId, computeDeadline: calendars.calculator })
 
   let demo: TDemoResult | undefined
@@ -88,8 +88,7 @@ async function main() {
       startPoller(
         async () => {
           // Another process may have loaded a holiday calendar: pick it up and fix provisional deadlines first.
-          await calendars.refresh()
-          await refreshProvisionalDeadlines(db, calendars)
+          if (await calendars.refresh()) await refreshProvisionalDeadlines(db, calendars)
           await fireDueDeadlines({ db, context: applyContext })
         },
         config.schedulerIntervalMs,

@@ -1,7 +1,8 @@
 /**
  * The official holiday calendars the engine counts with: the shipped years plus the years an admin loaded, and the
  * deadline calculator built on them. Deadlines computed while a year was missing are provisional; when the year is
- * loaded, refreshProvisionalDeadlines recomputes them (every process does it on its scheduler tick).
+ * loaded, refreshProvisionalDeadlines recomputes them (the loading process at once; every other process when its
+ * scheduler tick sees the loaded years change, which also repairs a load interrupted before its recomputation).
  */
 import { computeDeadline } from '../../workflows/rules/deadlines.js'
 import { shippedCalendars, validateCalendarYear, type TCalendarYear } from '../../workflows/rules/calendar/index.js'
@@ -14,12 +15,16 @@ import { deadlineExplanation, type TDeadlineCalculator } from './apply-transitio
 export type TCalendarStore = {
   years(): readonly TCalendarYear[]
   calculator: TDeadlineCalculator
-  /** Reads the admin-loaded years from the database. */
-  refresh(): Promise<void>
+  /**
+   * Reads the admin-loaded years from the database; true when they differ from what the store had. The list is only
+   * replaced on a change, so the calendar built from it (memoised per list in rules/deadlines.ts) is kept.
+   */
+  refresh(): Promise<boolean>
 }
 
 export function createCalendarStore(db: TDatabase): TCalendarStore {
   let years: readonly TCalendarYear[] = shippedCalendars
+  let loaded = ''
   return {
     years: () => years,
     calculator: (params, timeZone) =>
@@ -35,8 +40,12 @@ export function createCalendarStore(db: TDatabase): TCalendarStore {
       const rows = await db.read(function* () {
         return yield* all<{ data: string }>(`SELECT "data" FROM "CalendarYear" ORDER BY "year"`)
       })
+      const seen = JSON.stringify(rows.map((r) => r.data))
+      if (seen === loaded) return false
+      loaded = seen
       // Later entries win: a loaded year replaces the shipped one.
       years = [...shippedCalendars, ...rows.map((r) => JSON.parse(r.data) as TCalendarYear)]
+      return true
     },
   }
 }

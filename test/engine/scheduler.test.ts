@@ -167,6 +167,12 @@ describe.each(PROVIDERS_UNDER_TEST)('deadline scheduler on %s', (provider) => {
     const after = (await getCase(db, caseId)).deadlines[0]!
     expect(after).toMatchObject({ provisional: false, lastDay: '2027-01-12', dueAt: '2027-01-12T16:00:00.000Z' })
     expect(after.explanation).toMatchObject({ previousDueAt: before.dueAt })
+    // Another process notices the loaded year once, then nothing has changed.
+    const other = createCalendarStore(db)
+    expect(await other.refresh()).toBe(true)
+    const years = other.years()
+    expect(await other.refresh()).toBe(false)
+    expect(other.years()).toBe(years)
   })
 
   it('refuses a malformed calendar year with the field named', async () => {
