@@ -174,6 +174,14 @@ export const concurrentChange = (caseId: string, revision: number) =>
     { caseId, expectedRevision: revision },
   )
 
+/** A case has at most one pending deadline per kind; leaving its state or re-arming it cancels the pending one. */
+function* cancelPendingDeadline(caseId: string, kind: string, now: string): TSql<number> {
+  return yield* run(
+    `UPDATE "Deadline" SET "status" = 'cancelled', "cancelledAt" = ? WHERE "caseId" = ? AND "kind" = ? AND "status" = 'pending'`,
+    [now, caseId, kind],
+  )
+}
+
 function* applyEffects(
   row: Pick<TCaseRow, 'id' | 'jurisdiction'>,
   seq: number,
@@ -184,10 +192,7 @@ function* applyEffects(
     switch (action.type) {
       case 'cancelDeadline': {
         const p = action.params as TCancelDeadlineParams
-        yield* run(
-          `UPDATE "Deadline" SET "status" = 'cancelled', "cancelledAt" = ? WHERE "caseId" = ? AND "kind" = ? AND "status" = 'pending'`,
-          [ctx.now, row.id, p.kind],
-        )
+        yield* cancelPendingDeadline(row.id, p.kind, ctx.now)
         break
       }
       case 'scheduleDeadline': {
@@ -195,10 +200,7 @@ function* applyEffects(
         const timeZone = getRulePack(row.jurisdiction)?.timeZone ?? 'Asia/Shanghai'
         const computed = ctx.computeDeadline(p, timeZone)
         // One pending deadline per kind: re-arming replaces the earlier one.
-        yield* run(
-          `UPDATE "Deadline" SET "status" = 'cancelled', "cancelledAt" = ? WHERE "caseId" = ? AND "kind" = ? AND "status" = 'pending'`,
-          [ctx.now, row.id, p.kind],
-        )
+        yield* cancelPendingDeadline(row.id, p.kind, ctx.now)
         yield* run(
           `INSERT INTO "Deadline" ("id", "caseId", "kind", "lastDay", "dueAt", "event", "explanation", "provisional", "status",
              "createdSeq", "attempts", "createdAt")

@@ -4,7 +4,6 @@
  * processes (PostgreSQL: FOR UPDATE SKIP LOCKED; SQLite: BEGIN IMMEDIATE serialises writers on the file).
  */
 import type { TDatabase } from '../db/database.js'
-import { startPoller } from './poller.js'
 import { all, one, run, type TSql } from '../db/sql.js'
 import { AppError } from '../errors/app-error.js'
 import { systemActor } from './actor.js'
@@ -114,9 +113,4 @@ async function recordFailure(db: TDatabase, ctx: TApplyContext, id: string, erro
       id,
     ])
   })
-}
-
-/** Polls every `intervalMs` until the returned stop function is called. */
-export function startScheduler(deps: TSchedulerDeps, intervalMs: number, onError: (e: unknown) => void) {
-  return startPoller(() => fireDueDeadlines(deps), intervalMs, onError)
 }
