@@ -27,6 +27,24 @@ function parsePart(schema: ZodType, input: unknown, location: TLocation): { data
   }
 }
 
+/**
+ * U+0000 in any string or key of a request part. PostgreSQL cannot store it in text (SQLite can), so it is refused
+ * at the edge for both databases alike, with the field named, before any schema or handler sees it.
+ */
+export function nulCharacterIssues(value: unknown, path: string): TIssue[] {
+  const issue = (at: string): TIssue => ({
+    path: at,
+    code: 'nul_character',
+    message: { zh: '不得包含空字符（U+0000）', en: 'must not contain the NUL character (U+0000)' },
+  })
+  if (typeof value === 'string') return value.includes('\u0000') ? [issue(path)] : []
+  if (value === null || typeof value !== 'object') return []
+  return Object.entries(value).flatMap(([k, v]) => [
+    ...(k.includes('\u0000') ? [issue(path)] : []),
+    ...nulCharacterIssues(v, `${path}.${k}`),
+  ])
+}
+
 export function invalidInput(issues: TIssue[]): AppError {
   return new AppError('INVALID_INPUT', { zh: '请求参数无效', en: 'invalid request' }, { issues })
 }
@@ -41,6 +59,11 @@ export function parseRequest<P extends ZodType, Q extends ZodType, B extends Zod
   for (const location of ['params', 'query', 'body'] as const) {
     const schema = schemas[location]
     if (!schema) continue
+    const nul = nulCharacterIssues(input[location], location)
+    if (nul.length) {
+      issues.push(...nul)
+      continue
+    }
     const r = parsePart(schema, input[location], location)
     if ('issues' in r) issues.push(...r.issues)
     else out[location] = r.data

@@ -16,6 +16,7 @@ import { createCongress, type TCongress } from '../congress/index.js'
 import type { TEngine } from '../engine/engine.js'
 import { AppError, httpStatusOf } from '../errors/app-error.js'
 import type { TCookieSecure } from '../http/cookies.js'
+import { invalidInput, nulCharacterIssues } from '../http/validation.js'
 import type { Logger } from 'pino'
 import { RedirectToLogin, sendPage, webContext, type TWebDeps } from './context.js'
 import { html } from './html.js'
@@ -76,6 +77,15 @@ export function createWebRouter(o: {
   )
   router.use('/assets', express.static(path.join(here, 'static'), { maxAge: 0, index: false, fallthrough: false }))
   router.use(express.urlencoded({ extended: false, limit: '1mb', parameterLimit: 20_000 }))
+  // The same edge rule as the API (src/http/validation.ts): no NUL character anywhere in a request.
+  router.use((req, _res, next) => {
+    const issues = [
+      ...(/%00/.test(req.path) ? nulCharacterIssues('\u0000', 'params') : []),
+      ...nulCharacterIssues(req.query, 'query'),
+      ...nulCharacterIssues(req.body, 'body'),
+    ]
+    next(issues.length ? invalidInput(issues) : undefined)
+  })
 
   authPages(router, deps)
   homePages(router, deps)
