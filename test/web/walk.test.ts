@@ -5,7 +5,7 @@
  * congress (roster of three, convening, two representatives voting on a 360 px phone — one from the credential
  * link, one typing the printed code — and the union closing the vote), signing, filing, the bureau's registration and approval, publication by both sides,
  * the public register; then the administrator's pages. axe-core checks every page (no serious or critical
- * violation); each role's main page is saved to docs/screenshots/.
+ * violation); each role's main page is saved (to docs/screenshots/ when UPDATE_SCREENSHOTS=1).
  */
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
 import type { Browser, BrowserContext, Locator, Page } from 'playwright-core'

@@ -6,6 +6,7 @@
  */
 import fs from 'node:fs'
 import http from 'node:http'
+import os from 'node:os'
 import path from 'node:path'
 import { createRequire } from 'node:module'
 import { pino } from 'pino'
@@ -141,9 +142,15 @@ export function createAxeLog() {
   }
 }
 
-export const SCREENSHOT_DIR = path.resolve('docs/screenshots')
+/**
+ * The committed screenshots are refreshed only on request (`UPDATE_SCREENSHOTS=1 npx vitest run test/web`); an
+ * ordinary test run still takes them, into a temporary folder, so running the tests leaves the work tree clean.
+ */
+export const SCREENSHOT_DIR = process.env.UPDATE_SCREENSHOTS
+  ? path.resolve('docs/screenshots')
+  : path.join(os.tmpdir(), 'wagepact-screenshots')
 
-/** docs/screenshots/<name>.png: the whole page, the viewport (false), or the top `n` pixels of the page. */
+/** <SCREENSHOT_DIR>/<name>.png: the whole page, the viewport (false), or the top `n` pixels of the page. */
 export async function screenshot(page: Page, name: string, extent: boolean | number = true) {
   fs.mkdirSync(SCREENSHOT_DIR, { recursive: true })
   await page.evaluate('document.fonts.ready')
