@@ -10,6 +10,7 @@ import { ConfigError, loadConfig } from './config/config.js'
 import { openDatabase } from './db/database.js'
 import { providerOf } from './db/database-url.js'
 import { applyMigrations } from './db/migrate.js'
+import { withStartupLock } from './db/startup-lock.js'
 import { createCalendarStore, refreshProvisionalDeadlines } from './engine/calendars.js'
 import { systemClock } from './engine/clock.js'
 import { createEngine } from './engine/engine.js'
@@ -47,23 +48,28 @@ async function main() {
   }
   const logger = pino({ level: config.logLevel })
   const provider = providerOf(config.databaseUrl)
-  if (config.migrateOnStart) {
-    const { applied } = await applyMigrations(provider, config.databaseUrl)
-    if (applied.length) logger.info({ applied }, 'migrations applied')
-  }
-  const db = await openDatabase(config.databaseUrl)
   const clock = systemClock
-  const calendars = createCalendarStore(db)
-  if (await calendars.refresh()) await refreshProvisionalDeadlines(db, calendars)
-  const engine = createEngine({ db, clock, nodeId: config.nodeId, computeDeadline: calendars.calculator })
+  // Start-up's writes run one process at a time (src/db/startup-lock.ts): N processes started together on one
+  // database must not apply the same migration or seed the same demo twice.
+  const { db, calendars, engine, demo } = await withStartupLock(config.databaseUrl, async () => {
+    if (config.migrateOnStart) {
+      const { applied } = await applyMigrations(provider, config.databaseUrl)
+      if (applied.length) logger.info({ applied }, 'migrations applied')
+    }
+    const db = await openDatabase(config.databaseUrl)
+    const calendars = createCalendarStore(db)
+    if (await calendars.refresh()) await refreshProvisionalDeadlines(db, calendars)
+    const engine = createEngine({ db, clock, nodeId: config.nodeId, computeDeadline: calendars.calculator })
 
-  let demo: TDemoResult | undefined
-  if (config.demo || process.argv.includes('--demo')) {
-    demo = await seedDemo(db, engine, { password: config.http.demoPassword })
-    if (demo.seeded) logger.info({ caseId: demo.caseId }, 'demo case seeded')
-  }
-  // After the demo seed (which imports the same divisions into an empty database): tops up an older database.
-  await loadReferenceData(db, clock.now().toISOString(), logger)
+    let demo: TDemoResult | undefined
+    if (config.demo || process.argv.includes('--demo')) {
+      demo = await seedDemo(db, engine, { password: config.http.demoPassword })
+      if (demo.seeded) logger.info({ caseId: demo.caseId }, 'demo case seeded')
+    }
+    // After the demo seed (which imports the same divisions into an empty database): tops up an older database.
+    await loadReferenceData(db, clock.now().toISOString(), logger)
+    return { db, calendars, engine, demo }
+  })
 
   // One congress per process: the HTTP routes and the timers (close at the end of the window, reminders,
   // certification) share its ballot box.
@@ -158,6 +164,7 @@ async function main() {
       loginMaxFailuresPerIp: config.http.loginMaxFailuresPerIp,
       loginWindowMs: config.http.loginWindowMs,
     },
+    idempotency: { leaseMs: config.http.idempotencyLeaseMs },
     cookieSecure: config.http.cookieSecure,
     corsOrigins: config.http.corsOrigins,
     documentsDir: config.http.documentsDir,

@@ -15,6 +15,7 @@ import { bindMigrationAwareSqlAdapterFactory } from '@prisma/driver-adapter-util
 import { PrismaBetterSqlite3 } from '@prisma/adapter-better-sqlite3'
 import { PrismaPg } from '@prisma/adapter-pg'
 import pg from 'pg'
+import Database from 'better-sqlite3'
 import { parse as parsePgUrl } from 'pg-connection-string'
 import { migrationsDir, renderProviderSchema, type TProvider } from './schema-files.js'
 import { sqliteFilePath } from './database-url.js'
@@ -215,10 +216,48 @@ export function migrationNames(provider: TProvider): string[] {
 
 /** Applies pending migrations (start-up and `npm run db:migrate`). On PostgreSQL the engine takes an advisory lock. */
 export async function applyMigrations(provider: TProvider, url: string): Promise<{ applied: string[] }> {
-  return withEngine(provider, url, async ({ engine }) => {
-    const r = await engine.applyMigrations({ migrationsList: readMigrations(provider), filters })
-    return { applied: r.appliedMigrationNames as string[] }
-  })
+  if (provider === 'sqlite' && sqliteUpToDate(sqliteFilePath(url), migrationNames('sqlite'))) return { applied: [] }
+  try {
+    return await withEngine(provider, url, async ({ engine }) => {
+      const r = await engine.applyMigrations({ migrationsList: readMigrations(provider), filters })
+      return { applied: r.appliedMigrationNames as string[] }
+    })
+  } catch (e) {
+    // The engine's own message is an unknown-variant error from its WASM bridge: say what happened instead.
+    if (provider === 'sqlite' && String((e as Error)?.message).includes('SocketTimeout')) {
+      throw new Error(
+        `数据库文件被其他进程占用，无法迁移：请先停止使用 ${sqliteFilePath(url)} 的其他进程，再运行 npm run db:migrate。` +
+          ` / Migrations need the SQLite file to themselves and another process has ${sqliteFilePath(url)} open:` +
+          ` stop the other app processes, then run npm run db:migrate.`,
+        { cause: e },
+      )
+    }
+    throw e
+  }
+}
+
+/**
+ * Is every migration of the history already applied to this SQLite file? Read without the schema engine, because
+ * the engine sets `PRAGMA main.locking_mode=EXCLUSIVE` and so cannot even look at a file another process has open
+ * (an app node running, a restart overlapping a shutdown): it times out. With nothing pending there is nothing for
+ * it to do; with something pending it still needs the file to itself, and says so.
+ */
+function sqliteUpToDate(file: string, expected: string[]): boolean {
+  if (file === ':memory:' || !fs.existsSync(file)) return false
+  const db = new Database(file, { readonly: true, fileMustExist: true, timeout: 5_000 })
+  try {
+    const table = db.prepare(`SELECT 1 FROM "sqlite_master" WHERE "type" = 'table' AND "name" = '_prisma_migrations'`).get()
+    if (!table) return false
+    const rows = db
+      .prepare(`SELECT "migration_name" AS "name", "finished_at" AS "finished", "rolled_back_at" AS "rolledBack" FROM "_prisma_migrations"`)
+      .all() as { name: string; finished: unknown; rolledBack: unknown }[]
+    // A failed or rolled-back row is the engine's business (it reports it): only a clean, complete history skips it.
+    if (rows.some((r) => r.finished === null || r.rolledBack !== null)) return false
+    const applied = new Set(rows.map((r) => r.name))
+    return applied.size === expected.length && expected.every((n) => applied.has(n))
+  } finally {
+    db.close()
+  }
 }
 
 export async function migrationStatus(provider: TProvider, url: string): Promise<unknown> {
