@@ -17,7 +17,22 @@ import { eventHash, GENESIS_HASH } from '../../src/engine/hash-chain.js'
 import { createTestDatabase } from '../../test/support/databases.js'
 import { caseAwaitingReply, seedEnterprise, testEngine } from '../../test/support/factories.js'
 
-export type TDrainBench = { deadlines: number; processes: number; seconds: number; firedOnce: number; duplicates: number; missing: number }
+export type TDrainBench = {
+  deadlines: number
+  processes: number
+  batchSize: number
+  seedSeconds: number
+  seconds: number
+  /** Cases with exactly one deadline.elapsed event (the template case excluded). */
+  firedOnce: number
+  /** Cases with more than one deadline.elapsed event. */
+  duplicates: number
+  /** Deadlines still pending after the drain. */
+  missing: number
+  /** Deadline rows marked fired, and how many each process fired. */
+  firedRows: number
+  byProcess: Record<string, number>
+}
 
 type TTemplate = {
   caseRow: Record<string, unknown>
@@ -82,18 +97,21 @@ async function seed(url: string, n: number, t: TTemplate) {
   await client.end()
 }
 
-export async function benchDeadlines(n = 100_000, processes = 3): Promise<TDrainBench> {
+export async function benchDeadlines(n = 100_000, processes = 3, batchSize = 100): Promise<TDrainBench> {
   const db = await createTestDatabase('postgresql')
   try {
     const t = await template(db.url)
+    const s0 = performance.now()
     await seed(db.url, n, t)
+    const seedSeconds = (performance.now() - s0) / 1000
     const child = path.join(path.dirname(fileURLToPath(import.meta.url)), 'drain-child.ts')
     const now = '2026-06-01T00:00:00.000Z' // well after every cloned deadline
     const t0 = performance.now()
     await Promise.all(
       Array.from({ length: processes }, (_, i) =>
         new Promise<void>((resolve, reject) => {
-          const p = spawn(process.execPath, ['--import', 'tsx', child, db.url, now, `drain-${i}`], { stdio: ['ignore', 'ignore', 'inherit'] })
+          // DRAIN_CPU_PROF=<dir>: each drain process writes a CPU profile there (node --cpu-prof).
+          const p = spawn(process.execPath, [...(process.env.DRAIN_CPU_PROF ? ['--cpu-prof', `--cpu-prof-dir=${process.env.DRAIN_CPU_PROF}`] : []), '--import', 'tsx', child, db.url, now, `drain-${i}`, String(batchSize)], { stdio: ['ignore', 'ignore', 'inherit'] })
           p.once('exit', (code) => (code === 0 ? resolve() : reject(new Error(`drain child ${i} exited ${code}`))))
         }),
       ),
@@ -106,10 +124,26 @@ export async function benchDeadlines(n = 100_000, processes = 3): Promise<TDrain
         (SELECT COUNT(*) FROM (SELECT "caseId" FROM "CaseEvent" WHERE "type" = 'deadline.elapsed' GROUP BY "caseId" HAVING COUNT(*) = 1) a) AS once,
         (SELECT COUNT(*) FROM (SELECT "caseId" FROM "CaseEvent" WHERE "type" = 'deadline.elapsed' GROUP BY "caseId" HAVING COUNT(*) > 1) b) AS dup,
         (SELECT COUNT(*) FROM "Deadline" WHERE "status" = 'pending') AS missing`)
+    const by = await client.query<{ claimedBy: string; n: string }>(
+      `SELECT "claimedBy", COUNT(*) AS n FROM "Deadline" WHERE "status" = 'fired' GROUP BY "claimedBy" ORDER BY "claimedBy"`,
+    )
     await client.end()
     const row = r.rows[0]!
+    const byProcess = Object.fromEntries(by.rows.map((b) => [b.claimedBy, Number(b.n)]))
+    const firedRows = Object.values(byProcess).reduce((a, b) => a + b, 0)
     // The template case itself also fired once.
-    return { deadlines: n, processes, seconds, firedOnce: Number(row.once) - 1, duplicates: Number(row.dup), missing: Number(row.missing) }
+    return {
+      deadlines: n,
+      processes,
+      batchSize,
+      seedSeconds,
+      seconds,
+      firedOnce: Number(row.once) - 1,
+      duplicates: Number(row.dup),
+      missing: Number(row.missing),
+      firedRows: firedRows - 1,
+      byProcess,
+    }
   } finally {
     await db.drop()
   }

@@ -62,7 +62,9 @@ function openSqlite(url: string): TDatabase {
       statements.set(op.sql, stmt)
     }
     if (op.mode === 'all') return stmt.all(...bind(op.params))
-    return stmt.run(...bind(op.params)).changes
+    const changes = stmt.run(...bind(op.params)).changes
+    if (op.expect && changes !== op.expect.changes) throw op.expect.error()
+    return op.mode === 'write' ? undefined : changes
   }
   const runInTransaction = db.transaction(<T>(program: () => TSql<T>) => driveSync(program(), exec))
 
@@ -132,7 +134,9 @@ function sharedSqliteAdapterFactory(db: Database.Database, mutex: Mutex) {
 }
 
 function openPostgres(url: string, options: TOpenOptions): TDatabase {
-  const pool = new pg.Pool({ connectionString: url, max: options.poolSize ?? 10 })
+  // Pipeline mode: a query is sent without waiting for the answer of the one before. Awaited one by one (Prisma,
+  // reads) nothing changes; the engine's `write` statements and COMMIT go out together (one round trip).
+  const pool = new pg.Pool({ connectionString: url, max: options.poolSize ?? 10, pipeline: true } as pg.PoolConfig)
   // An idle client that errors (server restart) must not crash the process; the pool replaces it.
   pool.on('error', () => {})
   const names = new Map<string, { name: string; text: string }>()
@@ -144,10 +148,57 @@ function openPostgres(url: string, options: TOpenOptions): TDatabase {
     }
     return q
   }
-  const execWith = (client: pg.PoolClient | pg.Pool) => async (op: TSqlOp) => {
+  const query = (client: pg.PoolClient | pg.Pool, op: TSqlOp) => {
     const q = prepared(op.sql)
-    const r = await client.query({ name: q.name, text: q.text, values: op.params as unknown[] })
+    return client.query({ name: q.name, text: q.text, values: op.params as unknown[] })
+  }
+  const execWith = (client: pg.PoolClient | pg.Pool) => async (op: TSqlOp) => {
+    const r = await query(client, op)
+    if (op.expect && r.rowCount !== op.expect.changes) throw op.expect.error()
     return op.mode === 'all' ? r.rows : (r.rowCount ?? 0)
+  }
+  /**
+   * One transaction's executor on one connection. `write` statements are sent without waiting (pipelined); the
+   * first failure among them is thrown by the next awaited statement, and by commit (PostgreSQL answers COMMIT of a
+   * failed transaction with ROLLBACK, not an error, so the failure must be carried to the caller).
+   */
+  const transactionExec = (client: pg.PoolClient) => {
+    let failure: { error: unknown } | undefined
+    let pending: Promise<unknown>[] = []
+    const settle = async () => {
+      if (pending.length) {
+        const waiting = pending
+        pending = []
+        await Promise.allSettled(waiting)
+      }
+      if (failure) throw failure.error
+    }
+    const exec = async (op: TSqlOp) => {
+      if (op.mode === 'write') {
+        const expect = op.expect
+        pending.push(
+          query(client, op).then(
+            (r) => {
+              if (expect && r.rowCount !== expect.changes) failure ??= { error: expect.error() }
+            },
+            (e: unknown) => {
+              failure ??= { error: e }
+            },
+          ),
+        )
+        return undefined
+      }
+      let r: pg.QueryResult
+      try {
+        r = await query(client, op)
+      } catch (e) {
+        await settle() // an earlier pipelined write's error is the cause; report that one
+        throw e
+      }
+      await settle()
+      return op.mode === 'all' ? r.rows : (r.rowCount ?? 0)
+    }
+    return { exec, settle }
   }
   const prisma = new PgPrismaClient({ adapter: new PrismaPg(pool) }) as unknown as TPrisma
   return {
@@ -157,12 +208,19 @@ function openPostgres(url: string, options: TOpenOptions): TDatabase {
     transaction: async (program) => {
       const client = await pool.connect()
       let broken = false
+      const tx = transactionExec(client)
       try {
-        await client.query('BEGIN')
-        const result = await driveAsync(program(), execWith(client))
-        await client.query('COMMIT')
+        void client.query('BEGIN').catch(() => {}) // pipelined: its failure fails the first statement
+        const result = await driveAsync(program(), tx.exec)
+        const commit = client.query('COMMIT')
+        await tx.settle().catch(async (e: unknown) => {
+          await commit.catch(() => {})
+          throw e
+        })
+        await commit
         return result
       } catch (e) {
+        await tx.settle().catch(() => {})
         try {
           await client.query('ROLLBACK')
         } catch {

@@ -7,7 +7,18 @@
  * asynchronously on one pooled connection. SQL uses `?` placeholders and double-quoted identifiers, valid in both.
  */
 export type TSqlValue = string | number | boolean | null | Buffer
-export type TSqlOp = { sql: string; params: readonly TSqlValue[]; mode: 'all' | 'run' }
+/**
+ * `all`: rows; `run`: the number of rows changed; `write`: a statement whose result the program does not need, so a
+ * runner may send it without waiting for its answer (PostgreSQL pipelines it; an error still fails the
+ * transaction, at the latest at its commit).
+ */
+export type TSqlOp = {
+  sql: string
+  params: readonly TSqlValue[]
+  mode: 'all' | 'run' | 'write'
+  /** `write` only: the number of rows it must change, else the transaction fails with `error()`. */
+  expect?: { changes: number; error: () => unknown }
+}
 export type TSql<T> = Generator<TSqlOp, T, unknown>
 
 /** Rows of a query. */
@@ -24,6 +35,19 @@ export function* one<T>(sql: string, params: readonly TSqlValue[] = []): TSql<T 
 /** Runs a statement; returns the number of rows changed. */
 export function* run(sql: string, params: readonly TSqlValue[] = []): TSql<number> {
   return (yield { sql, params, mode: 'run' }) as number
+}
+
+/** Runs a statement whose answer is not needed before the next one (an insert whose failure fails the transaction). */
+export function* write(sql: string, params: readonly TSqlValue[] = []): TSql<void> {
+  yield { sql, params, mode: 'write' }
+}
+
+/**
+ * A pipelined write that must change exactly `changes` rows (e.g. a revision check on a row the transaction has
+ * locked): a different count fails the whole transaction with `error()`, at the latest at its commit.
+ */
+export function* writeExpecting(sql: string, params: readonly TSqlValue[], changes: number, error: () => unknown): TSql<void> {
+  yield { sql, params, mode: 'write', expect: { changes, error } }
 }
 
 /** Drives a program with a synchronous executor. */

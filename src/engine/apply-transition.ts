@@ -4,14 +4,14 @@
  * Programs are shared by sendEvent, openCase and the deadline scheduler.
  */
 import crypto from 'node:crypto'
-import { initialTransition, transition, type AnyMachineSnapshot } from 'xstate'
+import { initialTransition, type AnyMachineSnapshot } from 'xstate'
 import { getMachineEntry, type TMachineEntry } from '../../workflows/registry.js'
 import type { TCancelDeadlineParams, TEmitEffectParams, TScheduleDeadlineParams } from '../../workflows/effects.js'
 import type { TDeadline } from '../../workflows/rules/deadlines.js'
 import { getRulePack } from '../../workflows/rules/jurisdictions/index.js'
 import { AppError } from '../errors/app-error.js'
-import { one, run, type TSql } from '../db/sql.js'
-import { acceptedEventTypes, restoreSnapshot, stateValueJson } from './case-machine.js'
+import { one, run, write, writeExpecting, type TSql } from '../db/sql.js'
+import { acceptedEventTypes, pureTransition, restoreSnapshot, stateValueJson } from './case-machine.js'
 import { eventHash, GENESIS_HASH } from './hash-chain.js'
 import type { TActor } from './actor.js'
 
@@ -50,7 +50,7 @@ export type TApplied = {
   allowedEvents: string[]
 }
 
-const CASE_COLUMNS = `"id", "enterpriseId", "kind", "jurisdiction", "machineId", "machineVersion", "snapshot", "stateValue",
+export const CASE_COLUMNS = `"id", "enterpriseId", "kind", "jurisdiction", "machineId", "machineVersion", "snapshot", "stateValue",
   "status", "revision", "lastHash"`
 
 export function* loadCase(caseId: string): TSql<TCaseRow> {
@@ -104,14 +104,18 @@ export function decide(row: TCaseRow, input: TEventInput, now: string) {
       { event: event.type, state: snapshot.value, allowedEvents: allowed },
     )
   }
-  const [next, actions] = transition(entry.machine, snapshot, event)
-  return { entry, event, next: next as AnyMachineSnapshot, actions }
+  const [next, actions] = pureTransition(entry.machine, snapshot, event)
+  return { entry, event, next, actions: actions as TAction[] }
 }
 
 type TAction = { type: string; params?: unknown }
 
-/** Writes the rows of one applied event: case snapshot (revision check), CaseEvent, deadlines, outbox. */
-function* record(
+/**
+ * Writes the rows of one applied event: case snapshot (revision check), CaseEvent, deadlines, outbox. `lockedRow`:
+ * the caller holds the Case row locked since it read it (the scheduler's batches), so the revision check cannot
+ * fail and is pipelined with the other writes (a mismatch would still fail the transaction).
+ */
+export function* record(
   row: Pick<TCaseRow, 'id' | 'jurisdiction' | 'revision' | 'lastHash'>,
   entry: TMachineEntry,
   next: AnyMachineSnapshot,
@@ -120,6 +124,7 @@ function* record(
   actor: TActor,
   ctx: TApplyContext,
   isNew: boolean,
+  lockedRow = false,
 ): TSql<TApplied> {
   const seq = row.revision + 1
   const payload = JSON.stringify(event)
@@ -133,7 +138,15 @@ function* record(
     occurredAt: ctx.now,
   })
   const snapshotJson = JSON.stringify(entry.machine.getPersistedSnapshot(next))
-  if (!isNew) {
+  if (!isNew && lockedRow) {
+    yield* writeExpecting(
+      `UPDATE "Case" SET "snapshot" = ?, "stateValue" = ?, "status" = ?, "revision" = ?, "lastHash" = ?, "updatedAt" = ?
+       WHERE "id" = ? AND "revision" = ?`,
+      [snapshotJson, stateValueJson(next), next.status, seq, hash, ctx.now, row.id, row.revision],
+      1,
+      () => concurrentChange(row.id, row.revision),
+    )
+  } else if (!isNew) {
     // Optimistic concurrency: the row must still be at the revision the decision was made on.
     const changed = yield* run(
       `UPDATE "Case" SET "snapshot" = ?, "stateValue" = ?, "status" = ?, "revision" = ?, "lastHash" = ?, "updatedAt" = ?
@@ -142,13 +155,13 @@ function* record(
     )
     if (changed !== 1) throw concurrentChange(row.id, row.revision)
   } else {
-    yield* run(
+    yield* write(
       `UPDATE "Case" SET "snapshot" = ?, "stateValue" = ?, "status" = ?, "revision" = ?, "lastHash" = ?, "updatedAt" = ?
        WHERE "id" = ?`,
       [snapshotJson, stateValueJson(next), next.status, seq, hash, ctx.now, row.id],
     )
   }
-  yield* run(
+  yield* write(
     `INSERT INTO "CaseEvent" ("caseId", "seq", "type", "payload", "actorId", "actorRole", "occurredAt", "prevHash", "hash")
      VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)`,
     [row.id, seq, event.type, payload, actor.id, actor.role, ctx.now, row.lastHash, hash],
@@ -175,8 +188,8 @@ export const concurrentChange = (caseId: string, revision: number) =>
   )
 
 /** A case has at most one pending deadline per kind; leaving its state or re-arming it cancels the pending one. */
-function* cancelPendingDeadline(caseId: string, kind: string, now: string): TSql<number> {
-  return yield* run(
+function* cancelPendingDeadline(caseId: string, kind: string, now: string): TSql<void> {
+  yield* write(
     `UPDATE "Deadline" SET "status" = 'cancelled', "cancelledAt" = ? WHERE "caseId" = ? AND "kind" = ? AND "status" = 'pending'`,
     [now, caseId, kind],
   )
@@ -201,7 +214,7 @@ function* applyEffects(
         const computed = ctx.computeDeadline(p, timeZone)
         // One pending deadline per kind: re-arming replaces the earlier one.
         yield* cancelPendingDeadline(row.id, p.kind, ctx.now)
-        yield* run(
+        yield* write(
           `INSERT INTO "Deadline" ("id", "caseId", "kind", "lastDay", "dueAt", "event", "explanation", "provisional", "status",
              "createdSeq", "attempts", "createdAt")
            VALUES (?, ?, ?, ?, ?, ?, ?, ?, 'pending', ?, 0, ?)`,
@@ -222,7 +235,7 @@ function* applyEffects(
       }
       case 'emitEffect': {
         const p = action.params as TEmitEffectParams
-        yield* run(
+        yield* write(
           `INSERT INTO "OutboxMessage" ("id", "caseId", "caseSeq", "effect", "payload", "status", "attempts", "availableAt", "createdAt")
            VALUES (?, ?, ?, ?, ?, 'pending', 0, ?, ?)`,
           [crypto.randomUUID(), row.id, seq, p.effect, JSON.stringify(p.data), ctx.now, ctx.now],
@@ -259,6 +272,8 @@ export type TOpenCaseInput = {
   kind: string
   jurisdiction: string
   workerSide: 'union' | 'electedRepresentatives'
+  /** The typed-in facts of a filing registered from paper (machine `paperFiling`). */
+  paper?: unknown
 }
 
 /** Creates a case: its machine's initial state, recorded as event seq 1 `case.opened` carrying the input. */

@@ -4,12 +4,13 @@
  * loaded, refreshProvisionalDeadlines recomputes them (the loading process at once; every other process when its
  * scheduler tick sees the loaded years change, which also repairs a load interrupted before its recomputation).
  */
-import { computeDeadline } from '../../workflows/rules/deadlines.js'
+import { computeDeadline, type TDeadline } from '../../workflows/rules/deadlines.js'
 import { shippedCalendars, validateCalendarYear, type TCalendarYear } from '../../workflows/rules/calendar/index.js'
 import type { TDatabase } from '../db/database.js'
 import { all, one, run } from '../db/sql.js'
 import { AppError } from '../errors/app-error.js'
 import type { TActor } from './actor.js'
+import { Lru } from './lru.js'
 import { deadlineExplanation, type TDeadlineCalculator } from './apply-transition.js'
 
 export type TCalendarStore = {
@@ -25,17 +26,26 @@ export type TCalendarStore = {
 export function createCalendarStore(db: TDatabase): TCalendarStore {
   let years: readonly TCalendarYear[] = shippedCalendars
   let loaded = ''
+  // The same period from the same day gives the same deadline while the loaded years stay the same (many cases
+  // share their dates): computed once, kept frozen, dropped when the years change. Bounded (lru.ts).
+  const computed = new Lru<string, TDeadline>(2_000)
+  let computedFor = years
   return {
     years: () => years,
-    calculator: (params, timeZone) =>
-      computeDeadline({
-        from: params.from,
-        period: params.period,
-        timeZone,
-        calendars: years,
-        endOfDay: params.endOfDay ?? true,
-        before: params.before ?? false,
-      }),
+    calculator: (params, timeZone) => {
+      if (computedFor !== years) {
+        computed.clear()
+        computedFor = years
+      }
+      const input = { from: params.from, period: params.period, timeZone, endOfDay: params.endOfDay ?? true, before: params.before ?? false }
+      const key = JSON.stringify(input)
+      let result = computed.get(key)
+      if (!result) {
+        result = deepFreeze(computeDeadline({ ...input, calendars: years }))
+        computed.set(key, result)
+      }
+      return result
+    },
     refresh: async () => {
       const rows = await db.read(function* () {
         return yield* all<{ data: string }>(`SELECT "data" FROM "CalendarYear" ORDER BY "year"`)
@@ -109,4 +119,12 @@ export async function refreshProvisionalDeadlines(db: TDatabase, store: TCalenda
     changed++
   }
   return changed
+}
+
+function deepFreeze<T>(value: T): T {
+  if (value && typeof value === 'object' && !Object.isFrozen(value)) {
+    Object.freeze(value)
+    for (const v of Object.values(value)) deepFreeze(v)
+  }
+  return value
 }

@@ -16,12 +16,17 @@ import {
   type TDeadlineCalculator,
 } from './apply-transition.js'
 import type { TClock } from './clock.js'
+import { intakeFiling } from './intake.js'
+import { registerPaperFilingProgram, type TPaperFilingCommand } from './paper-filing.js'
+import { createGroupCommit, type TGroupCommitOptions } from './group-commit.js'
 
 export type TEngineDeps = {
   db: TDatabase
   clock: TClock
   nodeId: string
   computeDeadline: TDeadlineCalculator
+  /** Commands waiting for the database share one transaction (one durable commit); see group-commit.ts. */
+  groupCommit?: TGroupCommitOptions
 }
 
 export type TEventInput = { type: string; [k: string]: unknown }
@@ -39,11 +44,12 @@ const MAX_RETRIES = 8
 export function createEngine(deps: TEngineDeps) {
   const { db, clock, nodeId, computeDeadline } = deps
   const ctx = () => ({ now: clock.now().toISOString(), nodeId, computeDeadline })
+  const commits = createGroupCommit(db, deps.groupCommit)
 
-  async function withRetry<T>(expectedRevision: number | undefined, program: () => TSql<T>): Promise<T> {
+  async function withRetry<T>(caseId: string, expectedRevision: number | undefined, program: () => TSql<T>): Promise<T> {
     for (let attempt = 0; ; attempt++) {
       try {
-        return await db.transaction(program)
+        return await commits.submit(caseId, program)
       } catch (e) {
         const retriable = e instanceof AppError && e.code === 'CONCURRENT_CHANGE' && expectedRevision === undefined
         if (!retriable || attempt >= MAX_RETRIES) throw e
@@ -77,7 +83,7 @@ export function createEngine(deps: TEngineDeps) {
         )
       }
       const caseId = input.id ?? crypto.randomUUID()
-      return db.transaction(function* () {
+      return commits.submit(caseId, function* () {
         const enterprise = yield* one<{ id: string; hasUnion: number | boolean }>(
           `SELECT "id", "hasUnion" FROM "Enterprise" WHERE "id" = ?`,
           [input.enterpriseId],
@@ -102,6 +108,16 @@ export function createEngine(deps: TEngineDeps) {
       })
     },
 
+    /** Registers a filing that arrived on paper, with its scan, as a `paperFiling` case (paper-filing.ts). */
+    async registerPaperFiling(command: TPaperFilingCommand, options: TCommandOptions = {}): Promise<TApplied> {
+      const caseId = crypto.randomUUID()
+      return db.transaction(function* () {
+        const applied = yield* registerPaperFilingProgram(caseId, command, ctx())
+        if (options.alsoInTransaction) yield* options.alsoInTransaction(applied)
+        return applied
+      })
+    },
+
     /**
      * Applies one event. With `expectedRevision`, a case that moved on is refused (CONCURRENT_CHANGE, nothing
      * written); without it, a concurrent change is retried on the new state.
@@ -119,8 +135,10 @@ export function createEngine(deps: TEngineDeps) {
           en: 'only the system sends deadline.elapsed',
         })
       }
-      return withRetry(expectedRevision, function* () {
-        const applied = yield* applyEvent(caseId, event, actor, ctx(), expectedRevision)
+      return withRetry(caseId, expectedRevision, function* () {
+        // JHR 42-43: a filing is routed to its receiving bureau and refused when it duplicates another (intake.ts).
+        const input = yield* intakeFiling(caseId, event)
+        const applied = yield* applyEvent(caseId, input, actor, ctx(), expectedRevision)
         if (options.alsoInTransaction) yield* options.alsoInTransaction(applied)
         return applied
       })
