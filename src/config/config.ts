@@ -23,6 +23,8 @@ export const ZConfigSchema = z.object({
   /** How often the deadline scheduler and the outbox worker look for due work. */
   SCHEDULER_INTERVAL_MS: z.coerce.number().int().min(50).max(3_600_000).default(5_000),
   OUTBOX_INTERVAL_MS: z.coerce.number().int().min(50).max(3_600_000).default(2_000),
+  /** How long a claimed outbox message (other than mail) stays with the worker before another may take it over. */
+  OUTBOX_LEASE_MS: z.coerce.number().int().min(1_000).max(3_600_000).default(60_000),
   /** Run the scheduler and outbox worker in this process (turn off for API-only processes). */
   WORKERS: ZBool.default(true),
   /** Apply pending migrations at start-up. */
@@ -35,6 +37,11 @@ export const ZConfigSchema = z.object({
   DEMO_PASSWORD: z.string().min(10).max(256).optional(),
   /** How long a sign-in lasts (absolute). */
   SESSION_TTL_HOURS: z.coerce.number().min(0.1).max(720).default(12),
+  /**
+   * How long the claim of an Idempotency-Key protects a running request: a retry after a crash waits at most this
+   * long before it runs the request itself (a request that outlives it cannot complete twice: the claim is fenced).
+   */
+  IDEMPOTENCY_LEASE_MS: z.coerce.number().int().min(500).max(600_000).default(60_000),
   /** Secure flag of the session cookie: auto = when the request came over HTTPS (behind a proxy: X-Forwarded-Proto). */
   COOKIE_SECURE: z.enum(['auto', 'true', 'false']).default('auto'),
   /** Comma-separated origins allowed to call the API cross-origin with bearer tokens. Empty: CORS off. */
@@ -72,6 +79,8 @@ export const ZConfigSchema = z.object({
   /** Attempts before a mail is dead-lettered, and the first retry delay (doubled after each failure). */
   MAIL_MAX_ATTEMPTS: z.coerce.number().int().min(1).max(50).default(10),
   MAIL_BACKOFF_MS: z.coerce.number().int().min(10).max(3_600_000).default(30_000),
+  /** Lease of a mail being sent; default max(120 s, 4 × SMTP_TIMEOUT_MS). Keep it well above one whole send. */
+  MAIL_LEASE_MS: z.coerce.number().int().min(1_000).max(3_600_000).optional(),
   /** The address of the web app, for links in mails (case page, voting credential). */
   PUBLIC_URL: z.url().default('http://127.0.0.1:3000'),
   /** Days before a statutory deadline on which a reminder is sent, e.g. "5,1"; empty: no reminders. */
@@ -105,6 +114,7 @@ export type TConfig = {
   nodeId: string
   schedulerIntervalMs: number
   outboxIntervalMs: number
+  outboxLeaseMs: number
   workers: boolean
   migrateOnStart: boolean
   demo: boolean
@@ -117,6 +127,7 @@ export type TConfig = {
 export type THttpConfig = {
   demoPassword: string | undefined
   sessionTtlMs: number
+  idempotencyLeaseMs: number
   cookieSecure: 'auto' | boolean
   corsOrigins: string[]
   loginMaxFailuresPerAccount: number
@@ -141,6 +152,8 @@ export type TMailConfig = {
   messageIdDomain: string
   maxAttempts: number
   backoffMs: number
+  /** Lease of a mail.send outbox message (undefined: max(120 s, 4 × the SMTP timeout)). */
+  leaseMs: number | undefined
   publicUrl: string
   /** Distinct lead times in days, largest first. */
   reminderLeadDays: number[]
@@ -209,6 +222,7 @@ export function loadConfig(env: NodeJS.ProcessEnv): TConfig {
     nodeId: e.NODE_ID,
     schedulerIntervalMs: e.SCHEDULER_INTERVAL_MS,
     outboxIntervalMs: e.OUTBOX_INTERVAL_MS,
+    outboxLeaseMs: e.OUTBOX_LEASE_MS,
     workers: e.WORKERS,
     migrateOnStart: e.MIGRATE_ON_START,
     demo: e.DEMO,
@@ -227,6 +241,7 @@ export function loadConfig(env: NodeJS.ProcessEnv): TConfig {
       messageIdDomain: e.MAIL_MESSAGE_ID_DOMAIN,
       maxAttempts: e.MAIL_MAX_ATTEMPTS,
       backoffMs: e.MAIL_BACKOFF_MS,
+      leaseMs: e.MAIL_LEASE_MS,
       publicUrl: e.PUBLIC_URL.replace(/\/+$/, ''),
       reminderLeadDays: [
         ...new Set(
@@ -242,6 +257,7 @@ export function loadConfig(env: NodeJS.ProcessEnv): TConfig {
     http: {
       demoPassword: e.DEMO_PASSWORD,
       sessionTtlMs: e.SESSION_TTL_HOURS * 3_600_000,
+      idempotencyLeaseMs: e.IDEMPOTENCY_LEASE_MS,
       cookieSecure: e.COOKIE_SECURE === 'auto' ? 'auto' : e.COOKIE_SECURE === 'true',
       corsOrigins: e.CORS_ORIGINS.split(',').map((o) => o.trim()).filter(Boolean),
       loginMaxFailuresPerAccount: e.LOGIN_MAX_FAILURES,

@@ -11,7 +11,8 @@
  *   same credential earlier in this batch or on another connection) → receipt hash.
  * A refused ballot throws its AppError before writing anything, so it needs no savepoint and the batch goes on.
  * At the end the batch adds its choices to the counts, writing every count row of each session touched (+0
- * where nothing was chosen; ./secrecy.ts) in one fixed order, so concurrent batches cannot deadlock on them.
+ * where nothing was chosen; ./secrecy.ts) in one fixed order, so concurrent batches cannot deadlock on them, and
+ * rewrites the session's seal over the new counts (./count-seal.ts).
  * If the transaction itself fails (a database error), each of its ballots is tried again on its own.
  */
 import { AppError } from '../errors/app-error.js'
@@ -30,6 +31,7 @@ import {
   type TSessionRow,
 } from './store.js'
 import { CHOICES, type TChoice } from './types.js'
+import { resealCounts, sealKeyOf } from './count-seal.js'
 
 export type TBallotRequest = {
   credentialHash: string
@@ -62,7 +64,7 @@ function checkChoices(row: TSessionRow, choices: TBallotRequest['choices']) {
 
 /** One transaction recording a batch of ballots; returns each ballot's outcome and the sessions now fully voted. */
 export function* recordBallotsProgram(
-  ctx: Pick<TCongressContext, 'provider'>,
+  ctx: Pick<TCongressContext, 'provider' | 'credentialKey'>,
   ballots: readonly TBallotRequest[],
   now: string,
 ): TSql<{ outcomes: TOutcome[]; allVoted: string[] }> {
@@ -120,6 +122,8 @@ export function* recordBallotsProgram(
       )
       if (changed !== 1) throw boxIncomplete(sessionId)
     }
+    // The seal over the new counts, in the same transaction (./count-seal.ts; checked by npm run verify).
+    yield* resealCounts(sealKeyOf(ctx.credentialKey), sessionId)
     if (!(yield* anyUnused(sessionId))) allVoted.push(sessionId)
   }
   return { outcomes, allVoted }

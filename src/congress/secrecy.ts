@@ -47,9 +47,10 @@
  */
 import { run, type TSql } from '../db/sql.js'
 
-/** Rewrites the session's per-voter and count rows in the closing transaction (see above: PostgreSQL xmin). */
+/** Rewrites the session's per-voter and count rows and the seal of the counts in the closing transaction (see above: PostgreSQL xmin). */
 export function* scrubLinks(sessionId: string): TSql<void> {
   yield* run(`UPDATE "CongressCredential" SET "usedVia" = "usedVia" WHERE "sessionId" = ?`, [sessionId])
   yield* run(`UPDATE "CongressReceipt" SET "receiptHash" = "receiptHash" WHERE "sessionId" = ?`, [sessionId])
   yield* run(`UPDATE "CongressBallotCount" SET "count" = "count" WHERE "sessionId" = ?`, [sessionId])
+  yield* run(`UPDATE "CongressBallotCountMac" SET "mac" = "mac" WHERE "sessionId" = ?`, [sessionId])
 }

@@ -8,6 +8,7 @@ import { getCase } from '../engine/queries.js'
 import { all, one, run, type TSql } from '../db/sql.js'
 import type { TCongressContext } from './context.js'
 import { newCredential, sealToken } from './credentials.js'
+import { resealCounts, sealKeyOf } from './count-seal.js'
 import { congressError, invalidField, parseInput } from './errors.js'
 import { activeRepresentatives, loadRoster, rosterViewProgram } from './roster.js'
 import {
@@ -178,6 +179,7 @@ export async function convene(
         ])
       }
     }
+    yield* resealCounts(sealKeyOf(ctx.credentialKey), sessionId)
     const credentials: TIssuedCredential[] = []
     let emailed = 0
     for (const rep of reps) {

@@ -5,10 +5,12 @@
  * response exists exactly when the effect does. A claim whose process died is taken over after its lease.
  */
 import type { TDatabase } from '../db/database.js'
+import { AppError } from '../errors/app-error.js'
 import { one, run, type TSql } from '../db/sql.js'
 
 export type TIdempotencyClaim =
-  | { kind: 'claimed' }
+  /** `lease`: the claim's lockedUntil, a fencing token: only the holder of the current lease completes or releases. */
+  | { kind: 'claimed'; lease: string }
   | { kind: 'replay'; status: number; body: unknown }
   | { kind: 'conflict' }
   | { kind: 'inProgress' }
@@ -45,7 +47,7 @@ export async function claimIdempotencyKey(db: TDatabase, r: TIdempotencyRequest)
          VALUES (?, ?, ?, ?, ?, 'pending', ?, ?, ?) ON CONFLICT ("userId", "key") DO NOTHING`,
         [r.userId, r.key, r.requestHash, r.method, r.path, plus(r.now, r.leaseMs), r.now, plus(r.now, r.ttlMs)],
       )
-      if (inserted === 1) return { kind: 'claimed' }
+      if (inserted === 1) return { kind: 'claimed', lease: plus(r.now, r.leaseMs) }
       const row = yield* one<TRow>(
         `SELECT "requestHash", "status", "responseStatus", "responseBody", "lockedUntil", "expiresAt" FROM "IdempotencyKey"
          WHERE "userId" = ? AND "key" = ?`,
@@ -62,7 +64,7 @@ export async function claimIdempotencyKey(db: TDatabase, r: TIdempotencyRequest)
           `UPDATE "IdempotencyKey" SET "lockedUntil" = ? WHERE "userId" = ? AND "key" = ? AND "status" = 'pending' AND "lockedUntil" = ?`,
           [plus(r.now, r.leaseMs), r.userId, r.key, row.lockedUntil],
         )
-        if (taken === 1) return { kind: 'claimed' }
+        if (taken === 1) return { kind: 'claimed', lease: plus(r.now, r.leaseMs) }
       }
       return { kind: 'inProgress' }
     })
@@ -70,22 +72,37 @@ export async function claimIdempotencyKey(db: TDatabase, r: TIdempotencyRequest)
   }
 }
 
-/** Stores the response of a claimed key; run it inside the effect's transaction where possible. */
-export function* completeIdempotencyProgram(userId: string, key: string, status: number, body: unknown): TSql<void> {
-  yield* run(
+/**
+ * Stores the response of a claimed key; run it inside the effect's transaction where possible. When the lease was
+ * taken over meanwhile (this request outlived it and another one with the same key claimed it), nothing is stored
+ * and IDEMPOTENCY_IN_PROGRESS is thrown, so the effect's transaction rolls back: the request runs once.
+ */
+export function* completeIdempotencyProgram(userId: string, key: string, lease: string, status: number, body: unknown): TSql<void> {
+  const done = yield* run(
     `UPDATE "IdempotencyKey" SET "status" = 'done', "responseStatus" = ?, "responseBody" = ?, "lockedUntil" = NULL
-     WHERE "userId" = ? AND "key" = ? AND "status" = 'pending'`,
-    [status, body === undefined ? null : JSON.stringify(body), userId, key],
+     WHERE "userId" = ? AND "key" = ? AND "status" = 'pending' AND "lockedUntil" = ?`,
+    [status, body === undefined ? null : JSON.stringify(body), userId, key, lease],
   )
+  if (done !== 1) throw leaseLost()
 }
 
-export async function completeIdempotencyKey(db: TDatabase, userId: string, key: string, status: number, body: unknown) {
-  await db.transaction(() => completeIdempotencyProgram(userId, key, status, body))
+const leaseLost = () =>
+  new AppError('IDEMPOTENCY_IN_PROGRESS', {
+    zh: '使用此 Idempotency-Key 的请求已由另一请求接手，请稍后重试以取得其结果',
+    en: 'another request with this Idempotency-Key took over; retry later for its response',
+  })
+
+export async function completeIdempotencyKey(db: TDatabase, userId: string, key: string, lease: string, status: number, body: unknown) {
+  await db.transaction(() => completeIdempotencyProgram(userId, key, lease, status, body))
 }
 
 /** Forgets a claim whose request failed unexpectedly (5xx) or was refused for a passing reason (429): a retry runs. */
-export async function releaseIdempotencyKey(db: TDatabase, userId: string, key: string) {
+export async function releaseIdempotencyKey(db: TDatabase, userId: string, key: string, lease: string) {
   await db.transaction(function* () {
-    yield* run(`DELETE FROM "IdempotencyKey" WHERE "userId" = ? AND "key" = ? AND "status" = 'pending'`, [userId, key])
+    yield* run(`DELETE FROM "IdempotencyKey" WHERE "userId" = ? AND "key" = ? AND "status" = 'pending' AND "lockedUntil" = ?`, [
+      userId,
+      key,
+      lease,
+    ])
   })
 }

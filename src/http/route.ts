@@ -154,7 +154,7 @@ export function createRouteTable(deps: TRouteDeps) {
   }
 
   /** Claims the request's Idempotency-Key; returns a finished response (replay) or the claim to complete. */
-  async function claim(req: Request, principal: TPrincipal): Promise<TResult | { userId: string; key: string } | undefined> {
+  async function claim(req: Request, principal: TPrincipal): Promise<TResult | { userId: string; key: string; lease: string } | undefined> {
     const key = req.get(IDEMPOTENCY_HEADER)
     if (key === undefined) return undefined
     if (!KEY_PATTERN.test(key)) {
@@ -179,7 +179,7 @@ export function createRouteTable(deps: TRouteDeps) {
         leaseMs: deps.idempotency.leaseMs,
         ttlMs: deps.idempotency.ttlMs,
       })
-      if (c.kind === 'claimed') return { userId: principal.user.id, key }
+      if (c.kind === 'claimed') return { userId: principal.user.id, key, lease: c.lease }
       if (c.kind === 'replay') return { status: c.status, body: c.body ?? undefined, headers: { 'Idempotent-Replayed': 'true' } }
       if (c.kind === 'conflict') {
         throw new AppError('IDEMPOTENCY_CONFLICT', {
@@ -232,7 +232,7 @@ export function createRouteTable(deps: TRouteDeps) {
             ? {
                 alsoInTransaction: function* (result: T) {
                   const r = respond(result)
-                  yield* completeIdempotencyProgram(claimed.userId, claimed.key, r.status, r.body)
+                  yield* completeIdempotencyProgram(claimed.userId, claimed.key, claimed.lease, r.status, r.body)
                   recorded = true
                 },
               }
@@ -246,12 +246,12 @@ export function createRouteTable(deps: TRouteDeps) {
         if (claimed) {
           const r = errorResponse(e, () => {})
           const passing = r.status >= 500 || r.status === 429 || r.body.error.code.startsWith('IDEMPOTENCY_')
-          if (passing) await releaseIdempotencyKey(deps.engine.db, claimed.userId, claimed.key)
-          else await completeIdempotencyKey(deps.engine.db, claimed.userId, claimed.key, r.status, r.body)
+          if (passing) await releaseIdempotencyKey(deps.engine.db, claimed.userId, claimed.key, claimed.lease)
+          else await completeIdempotencyKey(deps.engine.db, claimed.userId, claimed.key, claimed.lease, r.status, r.body)
         }
         throw e
       }
-      if (claimed && !recorded) await completeIdempotencyKey(deps.engine.db, claimed.userId, claimed.key, result.status, result.body)
+      if (claimed && !recorded) await completeIdempotencyKey(deps.engine.db, claimed.userId, claimed.key, claimed.lease, result.status, result.body)
       send(res, result)
     })
   }
