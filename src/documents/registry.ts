@@ -14,29 +14,42 @@ import { collectiveContractDocument } from './renderers/collective-contract.js'
 import { congressResolutionDocument } from './renderers/congress-resolution.js'
 import { situationReportDocument } from './renderers/situation-report.js'
 import { wageDataDocument } from './renderers/wage-data.js'
+import { preparationBriefDocument } from './renderers/preparation-brief.js'
 import { filingReceiptDocument } from './renderers/filing-receipt.js'
 import { correctionNoticeDocument } from './renderers/correction-notice.js'
 import { reviewOpinionDocument } from './renderers/review-opinion.js'
 import { wageReviewOpinionDocument } from './renderers/wage-review-opinion.js'
+import { interventionRequestDocument } from './renderers/intervention-request.js'
+import { coordinationApplicationDocument } from './renderers/coordination-application.js'
+import { publicationNoticeDocument } from './renderers/publication-notice.js'
+import { renewalRequestDocument } from './renderers/renewal-request.js'
+import { amendmentRequestDocument, terminationRequestDocument } from './renderers/change-request.js'
 import { filingPackageNames, renderFilingPackage } from './renderers/filing-package.js'
 import { ZFilingPackageSchema } from './types.js'
 
 const definitions = {
   requestLetter: requestLetterDocument,
   requestResponse: requestResponseDocument,
+  interventionRequest: interventionRequestDocument,
   teamList: teamListDocument,
   minutes: minutesDocument,
   suspensionRecord: suspensionRecordDocument,
+  coordinationApplication: coordinationApplicationDocument,
   coordinationAgreement: coordinationAgreementDocument,
   wageAgreement: wageAgreementDocument,
   collectiveContract: collectiveContractDocument,
   congressResolution: congressResolutionDocument,
   situationReport: situationReportDocument,
   wageData: wageDataDocument,
+  preparationBrief: preparationBriefDocument,
   filingReceipt: filingReceiptDocument,
   correctionNotice: correctionNoticeDocument,
   reviewOpinion: reviewOpinionDocument,
   wageReviewOpinion: wageReviewOpinionDocument,
+  publicationNotice: publicationNoticeDocument,
+  renewalRequest: renewalRequestDocument,
+  amendmentRequest: amendmentRequestDocument,
+  terminationRequest: terminationRequestDocument,
 } as const
 
 type TDefinitions = typeof definitions

@@ -6,6 +6,7 @@
  */
 import type { TDocumentInputs, TDocumentKind } from './registry.js'
 import type { TAttendee } from './types.js'
+import { preparationBriefBody, situationCostingSection } from './sample-costing.js'
 
 export const common = {
   caseNumber: 'GZ-2026-0031',
@@ -384,6 +385,7 @@ export const situationReport: TDocumentInputs['situationReport'] = {
         '双方自2026年5月12日至6月10日共举行4次协商会议，其中第二次会议后经双方商定中止协商一周。协商中，双方参考了广州市2026年企业工资指导线、城镇居民消费价格指数、本企业劳动生产率和经济效益等因素（《工资集体协商试行办法》第八条）。',
       ],
     },
+    situationCostingSection,
     {
       heading: '职工代表大会审议和签订情况',
       paragraphs: [
@@ -393,6 +395,8 @@ export const situationReport: TDocumentInputs['situationReport'] = {
   ],
   reportDate: '2026-06-29',
 }
+
+export const preparationBrief: TDocumentInputs['preparationBrief'] = { ...common, documentDate: '2026-05-19', ...preparationBriefBody }
 
 export const wageData: TDocumentInputs['wageData'] = {
   ...common,
@@ -538,22 +542,144 @@ export const coordinationAgreement: TDocumentInputs['coordinationAgreement'] = {
   signingDate: '2026-08-18',
 }
 
+export const interventionRequest: TDocumentInputs['interventionRequest'] = {
+  ...common,
+  bilingualTitle: false,
+  documentDate: '2026-05-15',
+  documentNumber: '编号：GZ-2026-0031-03',
+  agreementType: 'wage',
+  bureau,
+  requestingSide: 'worker',
+  request: { sentDate: '2026-04-20', receivedDate: '2026-04-21', topics: ['2026年度职工平均工资水平及其调整幅度', '一线生产岗位工资标准及夜班津贴'] },
+  answer: { kind: 'refused', date: '2026-05-06', reason: '公司今年经营压力较大，暂不考虑工资调整事项' },
+  reasons: [
+    '2025年度公司主营业务收入同比增长8.2%，经营状况正常。企业经营困难不是拒绝协商的正当理由，工资调整的幅度可以在协商中根据企业经济效益确定（《工资集体协商试行办法》第八条）。',
+  ],
+  chief: workerChief,
+  contact: { name: '梁淑芬', phone: '138-0000-1234' },
+  applicationDate: '2026-05-15',
+}
+
+export const coordinationApplication: TDocumentInputs['coordinationApplication'] = {
+  ...common,
+  bilingualTitle: false,
+  documentDate: '2026-07-20',
+  agreementType: 'wage',
+  bureau,
+  applicant: 'worker',
+  rounds: [
+    { number: 1, date: '2026-06-08', place: '公司行政楼三楼第一会议室' },
+    { number: 2, date: '2026-06-22', place: '公司行政楼三楼第一会议室' },
+    { number: 3, date: '2026-07-13', place: '公司行政楼三楼第一会议室' },
+  ],
+  disputedItems: ['2026年度职工平均工资增长幅度（职工方6.5%，企业方5.0%）；', '年终奖金提取比例。'],
+  reasons: [
+    '双方经三次协商，就夜班津贴、高温津贴等事项达成一致，但对平均工资增长幅度分歧较大，企业方表示不再作出让步，协商陷入僵局。',
+  ],
+  employerChief,
+  workerChief,
+  applicationDate: '2026-07-20',
+}
+
+const contractInForce = {
+  title: wageAgreement.title,
+  registrationNumber: '黄人社集审〔2026〕31号',
+  signingDate: '2026-06-24',
+  effectiveDate: '2026-07-10',
+  term: { start: '2026-07-01', end: '2027-06-30' },
+}
+
+export const publicationNotice: TDocumentInputs['publicationNotice'] = {
+  ...common,
+  bilingualTitle: false,
+  documentDate: '2026-07-13',
+  agreementType: 'wage',
+  publishingSide: 'employer',
+  bureau,
+  contract: contractInForce,
+  effectiveBy: 'noObjectionOpinion',
+  highlights: [
+    '2026年度职工月平均工资增长6.5%，自2026年7月1日起执行；',
+    '企业最低工资标准为每月2,350.00元；',
+    '夜班津贴每班30元，高温津贴每月300元（6月至10月）；',
+    '工资于每月15日以货币形式足额支付。',
+  ],
+  channel: '公司厂务公开栏和企业内网“集体合同”专栏',
+  publishedDate: '2026-07-13',
+}
+
+export const renewalRequest: TDocumentInputs['renewalRequest'] = {
+  ...common,
+  bilingualTitle: false,
+  documentDate: '2027-05-06',
+  agreementType: 'wage',
+  requestingSide: 'worker',
+  contract: contractInForce,
+  content: ['2027年度职工平均工资水平及其调整幅度；', '一线生产岗位工资标准和技能等级津贴；', '工资专项集体合同的期限。'],
+  chief: workerChief,
+  contact: { name: '梁淑芬', phone: '138-0000-1234' },
+  sentDate: '2027-05-06',
+}
+
+export const amendmentRequest: TDocumentInputs['amendmentRequest'] = {
+  ...common,
+  bilingualTitle: false,
+  documentDate: '2026-10-12',
+  agreementType: 'wage',
+  requestingSide: 'worker',
+  contract: contractInForce,
+  ground: 'lawChanged',
+  content: ['广东省自2026年12月1日起调整最低工资标准，合同第三条约定的企业最低工资标准（每月2,350.00元）应相应调整为不低于新的标准；', '加班工资计算基数相应调整。'],
+  proposedDate: '2026-10-26',
+  proposedTime: '14:30',
+  proposedPlace: '公司行政楼三楼第一会议室',
+  chief: workerChief,
+  negotiators: ['张伟', '林小红'],
+  contact: { name: '梁淑芬', phone: '138-0000-1234' },
+  sentDate: '2026-10-12',
+}
+
+export const terminationRequest: TDocumentInputs['terminationRequest'] = {
+  ...common,
+  bilingualTitle: false,
+  documentDate: '2026-11-20',
+  agreementType: 'wage',
+  requestingSide: 'employer',
+  contract: contractInForce,
+  ground: 'mergerDissolutionBankruptcy',
+  content: ['公司已被广州某装备集团有限公司吸收合并，自2027年1月1日起公司注销，职工的劳动合同由合并后的企业继续履行，本合同无法继续履行。'],
+  proposedDate: '2026-12-02',
+  proposedTime: '09:30',
+  proposedPlace: '公司行政楼三楼第一会议室',
+  chief: employerChief,
+  negotiators: ['黄丽萍', '周文斌'],
+  contact: { name: '黄丽萍', phone: '020-8222XXXX' },
+  sentDate: '2026-11-20',
+}
+
 /** One sample per kind, in registry order. */
 export const samples: { [K in TDocumentKind]: TDocumentInputs[K] } = {
   requestLetter,
   requestResponse,
+  interventionRequest,
   teamList,
   minutes,
   suspensionRecord,
+  coordinationApplication,
   coordinationAgreement,
   wageAgreement,
   collectiveContract,
   congressResolution,
   situationReport,
   wageData,
+  preparationBrief,
   filingReceipt,
   correctionNotice,
   reviewOpinion,
   wageReviewOpinion,
+  publicationNotice,
+  renewalRequest,
+  amendmentRequest,
+  terminationRequest,
   filingPackage,
 }

@@ -5,6 +5,7 @@
  */
 import { z } from 'zod'
 import { checkCreditCode } from '../../workflows/rules/credit-code.js'
+import { ZChangeGroundSchema } from '../../workflows/negotiation/events.js'
 import { isLocalDate } from './format.js'
 
 // ------------------------------------------------------------------ scalars
@@ -266,13 +267,23 @@ export type TCoordinationAgreement = z.infer<typeof ZCoordinationAgreementSchema
 
 // ------------------------------------------------------------------ agreements
 
+/**
+ * The term of an agreement: its first and last day, or (a draft whose start is not fixed yet) its length in months
+ * counted from the day it takes effect (JHR 38; GZ 7(1)).
+ */
+export const ZAgreementTermSchema = z.union([
+  z.object({ start: ZLocalDateSchema, end: ZLocalDateSchema }),
+  z.object({ months: z.number().int().positive().max(120) }),
+])
+export type TAgreementTerm = z.infer<typeof ZAgreementTermSchema>
+
 const ZAgreementBaseSchema = ZCommonSchema.extend({
   /** Title of the contract, e.g. 广州市某制造有限公司2026年度工资专项集体合同. */
   title: text,
   employerChief: text,
   workerChief: text,
   preamble: z.array(text).default([]),
-  term: z.object({ start: ZLocalDateSchema, end: ZLocalDateSchema }),
+  term: ZAgreementTermSchema,
   /** The congress that passed the draft (JHR 36). */
   congress: z.object({ name: text, date: ZLocalDateSchema }).optional(),
   signingDate: ZLocalDateSchema.optional(),
@@ -372,6 +383,28 @@ export type TCongressResolution = z.infer<typeof ZCongressResolutionSchema>
 
 // ------------------------------------------------------------------ 情况说明 / 工资数据表
 
+/**
+ * A table of already formatted cells (figures, costing): column headers with relative widths, rows of strings
+ * (one per column; an empty string is an empty cell), `total` rows printed bold, notes printed small under it.
+ */
+export const ZDataTableSchema = z
+  .object({
+    title: text.optional(),
+    columns: z
+      .array(z.object({ header: text, width: z.number().positive().default(1), align: z.enum(['left', 'center', 'right']).default('left') }))
+      .min(1)
+      .max(12),
+    rows: z.array(z.object({ cells: z.array(z.string()), total: z.boolean().default(false) })).min(1),
+    notes: z.array(text).default([]),
+  })
+  .superRefine((t, ctx) => {
+    t.rows.forEach((r, i) => {
+      if (r.cells.length !== t.columns.length)
+        ctx.addIssue({ code: 'custom', path: ['rows', i, 'cells'], message: `expected ${t.columns.length} cells, got ${r.cells.length}` })
+    })
+  })
+export type TDataTable = z.infer<typeof ZDataTableSchema>
+
 export const ZSituationReportSchema = ZCommonSchema.extend({
   agreementType: ZAgreementTypeSchema,
   /** The contract the note is about. */
@@ -379,7 +412,8 @@ export const ZSituationReportSchema = ZCommonSchema.extend({
   /** 主送: the bureau. */
   addressee: text,
   rounds: z.array(z.object({ number: z.number().int().positive(), date: ZLocalDateSchema, place: text, outcome: text })).default([]),
-  sections: z.array(z.object({ heading: text, paragraphs: z.array(text).min(1) })).min(1),
+  /** Each section: its paragraphs, then its tables (the costing of the agreed wage clauses, GZ 8). */
+  sections: z.array(z.object({ heading: text, paragraphs: z.array(text).min(1), tables: z.array(ZDataTableSchema).default([]) })).min(1),
   reportDate: ZLocalDateSchema,
 })
 export type TSituationReport = z.infer<typeof ZSituationReportSchema>
@@ -404,6 +438,58 @@ export const ZWageDataSchema = ZCommonSchema.extend({
   preparedDate: ZLocalDateSchema,
 })
 export type TWageData = z.infer<typeof ZWageDataSchema>
+
+// ------------------------------------------------------------------ 协商准备材料
+
+/** A figure as printed: what it is, its value with unit, the year it describes and its source (GZ 8). */
+const ZSourcedFigureSchema = z.object({ label: text, value: text, year: z.number().int().min(1990).max(2100), source: text, note: text.optional() })
+
+/**
+ * 协商准备材料 (JHR 33; GZ 8, 18): the enterprise and regional figures with their sources, the workers' opinions,
+ * and each side's latest proposal with its payroll costing and the comparison with the CPI, the wage guideline and
+ * the minimum wage (LCL 55). Prepared from the case record; cells arrive formatted.
+ */
+export const ZPreparationBriefSchema = ZCommonSchema.extend({
+  agreementType: ZAgreementTypeSchema,
+  /** What the brief covers, e.g. 截至第2次协商会议 / 首次协商会议前. */
+  asOf: text,
+  enterpriseFigures: z.array(ZSourcedFigureSchema).default([]),
+  /** Headcount and average monthly wage by group or grade. */
+  groups: ZDataTableSchema.optional(),
+  regionalFigures: z.array(ZSourcedFigureSchema).default([]),
+  /** 劳动力市场工资指导价位 by occupation. */
+  marketWagePrices: ZDataTableSchema.optional(),
+  opinions: z
+    .array(
+      z.object({
+        side: ZSideSchema,
+        collectedDate: ZLocalDateSchema,
+        summary: text,
+        survey: z.object({ respondents: z.number().int().nonnegative(), method: text.optional(), topics: z.array(z.object({ topic: text, count: z.number().int().nonnegative() })).min(1) }).optional(),
+      }),
+    )
+    .default([]),
+  proposals: z
+    .array(
+      z.object({
+        /** 职工方方案 / 企业方方案 / 已商定条款. */
+        heading: text,
+        /** The round the position stands after (null: before the first round). */
+        round: z.number().int().positive().nullable(),
+        clauses: z.array(z.object({ label: text, value: text, since: text.optional() })).min(1),
+        /** The costing tables (monthly per group, yearly payroll, comparison); absent without enterprise groups. */
+        tables: z.array(ZDataTableSchema).default([]),
+        /** Flags (below the minimum wage, outside the guideline band, real decrease) and what was not costed. */
+        flags: z.array(text).default([]),
+      }),
+    )
+    .default([]),
+  /** The rounding rule and other notes on the costing. */
+  notes: z.array(text).default([]),
+  preparedBy: text,
+  preparedDate: ZLocalDateSchema,
+})
+export type TPreparationBrief = z.infer<typeof ZPreparationBriefSchema>
 
 // ------------------------------------------------------------------ bureau side
 
@@ -483,7 +569,7 @@ export const ZFilingPackageSchema = ZCommonSchema.extend({
   agreementType: ZAgreementTypeSchema,
   bureau: ZBureauSchema,
   contractTitle: text,
-  term: z.object({ start: ZLocalDateSchema, end: ZLocalDateSchema }),
+  term: ZAgreementTermSchema,
   signingDate: ZLocalDateSchema,
   congressDate: ZLocalDateSchema,
   filingDate: ZLocalDateSchema,
@@ -493,3 +579,112 @@ export const ZFilingPackageSchema = ZCommonSchema.extend({
   parts: z.array(ZFilingPartSchema).min(1).max(30),
 })
 export type TFilingPackage = z.infer<typeof ZFilingPackageSchema>
+
+// ------------------------------------------------------------------ requests to the bureau (JHR 49, JHR 56)
+
+/**
+ * 请求劳动保障行政部门处理的申请书 (JHR 56; TUL 54): the requesting side asks the bureau to act after the other side
+ * refused without a proper reason or gave no written reply within the period (JHR 32).
+ */
+export const ZInterventionRequestSchema = ZCommonSchema.extend({
+  agreementType: ZAgreementTypeSchema,
+  bureau: ZBureauSchema,
+  requestingSide: ZSideSchema,
+  /** The written request (要约) that went unanswered or was refused. */
+  request: z.object({ sentDate: ZLocalDateSchema, receivedDate: ZLocalDateSchema.optional(), topics: z.array(text).min(1) }),
+  answer: z.discriminatedUnion('kind', [
+    /** Refused in writing on `date`, with the reason the other side gave. */
+    z.object({ kind: z.literal('refused'), date: ZLocalDateSchema, reason: text }),
+    /** No written reply within the period (the jurisdiction's reply period). */
+    z.object({ kind: z.literal('noReply') }),
+  ]),
+  /** The applicant's statement of the facts and reasons, one paragraph each. */
+  reasons: z.array(text).min(1),
+  chief: text,
+  contact: ZContactSchema.optional(),
+  applicationDate: ZLocalDateSchema,
+})
+export type TInterventionRequest = z.infer<typeof ZInterventionRequestSchema>
+
+/** 集体协商争议协调处理申请书 (JHR 49): one or both sides apply in writing when the negotiation fails. */
+export const ZCoordinationApplicationSchema = ZCommonSchema.extend({
+  agreementType: ZAgreementTypeSchema,
+  bureau: ZBureauSchema,
+  applicant: z.enum(['employer', 'worker', 'both']),
+  /** The rounds held so far. */
+  rounds: z.array(z.object({ number: z.number().int().positive(), date: ZLocalDateSchema, place: text })).default([]),
+  /** The items in dispute (争议事项). */
+  disputedItems: z.array(text).min(1),
+  /** Why the negotiation failed, one paragraph each. */
+  reasons: z.array(text).min(1),
+  employerChief: text,
+  workerChief: text,
+  applicationDate: ZLocalDateSchema,
+})
+export type TCoordinationApplication = z.infer<typeof ZCoordinationApplicationSchema>
+
+// ------------------------------------------------------------------ the contract in force (JHR 38-41, 47-48)
+
+/** The contract in force that a notice or request is about. */
+export const ZContractRefSchema = z.object({
+  title: text,
+  /** The bureau's registration number (审查登记编号), when the case records one. */
+  registrationNumber: text.optional(),
+  signingDate: ZLocalDateSchema,
+  effectiveDate: ZLocalDateSchema,
+  term: z.object({ start: ZLocalDateSchema, end: ZLocalDateSchema }),
+})
+export type TContractRef = z.infer<typeof ZContractRefSchema>
+
+/** 集体合同公布 (JHR 48; GZ 23: wage agreements within 5 days of taking effect): a notice to all staff. */
+export const ZPublicationNoticeSchema = ZCommonSchema.extend({
+  agreementType: ZAgreementTypeSchema,
+  publishingSide: ZSideSchema,
+  bureau: ZBureauSchema,
+  contract: ZContractRefSchema,
+  /** How the contract took effect: the bureau's no-objection opinion, or 15 days without objection (JHR 47; GZ 22). */
+  effectiveBy: z.enum(['noObjectionOpinion', 'deemedApproval']),
+  /** The main points agreed, one line each. */
+  highlights: z.array(text).default([]),
+  /** Where the full text is posted, e.g. 厂务公开栏、企业内网. */
+  channel: text,
+  publishedDate: ZLocalDateSchema,
+})
+export type TPublicationNotice = z.infer<typeof ZPublicationNoticeSchema>
+
+/** 续订集体合同的要求书 (JHR 38: within 3 months before expiry; GZ 24: wage agreements, 60 days). */
+export const ZRenewalRequestSchema = ZCommonSchema.extend({
+  agreementType: ZAgreementTypeSchema,
+  requestingSide: ZSideSchema,
+  contract: ZContractRefSchema,
+  /** What the renewal should be about, one paragraph each. */
+  content: z.array(text).min(1),
+  chief: text,
+  contact: ZContactSchema.optional(),
+  sentDate: ZLocalDateSchema,
+})
+export type TRenewalRequest = z.infer<typeof ZRenewalRequestSchema>
+
+/** JHR 39-40: why a contract in force is changed or rescinded (the machine's own enum). */
+export type TChangeGround = z.infer<typeof ZChangeGroundSchema>
+
+/**
+ * 变更 / 解除集体合同的要求书 (JHR 39-41): a written request that opens the full negotiation procedure again
+ * (JHR 41), with its ground (JHR 40) and the proposed meeting (GZ 17: time, place and content).
+ */
+export const ZChangeRequestSchema = ZCommonSchema.extend({
+  agreementType: ZAgreementTypeSchema,
+  requestingSide: ZSideSchema,
+  contract: ZContractRefSchema,
+  ground: ZChangeGroundSchema,
+  /** What should change, or why the contract should be rescinded, one paragraph each. */
+  content: z.array(text).min(1),
+  proposedDate: ZLocalDateSchema,
+  proposedTime: ZClockTimeSchema.optional(),
+  proposedPlace: text,
+  chief: text,
+  negotiators: z.array(text).default([]),
+  contact: ZContactSchema.optional(),
+  sentDate: ZLocalDateSchema,
+})
+export type TChangeRequest = z.infer<typeof ZChangeRequestSchema>

@@ -71,6 +71,7 @@ const labels: Readonly<Record<string, string>> = {
   workerChief: '职工方首席代表',
   'term.start': '合同期限起始日期',
   'term.end': '合同期限终止日期',
+  'term.months': '合同期限（月数）',
   caseNumber: '案号',
   annexTo: '所附集体合同',
 }

@@ -33,5 +33,6 @@ export {
   ZBureauFactsSchema,
   type TBureauFacts,
 } from './bureau-documents.js'
+export { REQUESTABLE_DOCUMENTS, requestCaseDocument, type TDocumentRequest, type TRequestableDocument } from './requested-documents.js'
 export { documentLineage, diffInputs, type TLineage, type TLineageVersion, type TDifference } from './document-lineage.js'
 export { AwaitingEventError, DocumentIntegrityError, MissingCaseFactsError, NoTemplateError } from './errors.js'

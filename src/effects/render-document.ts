@@ -27,6 +27,8 @@ import {
   type TDocumentInputs,
   type TFilingManifestEntry,
 } from '../documents/index.js'
+import { documentChainHash, nextDocumentPrevHash } from '../engine/document-chain.js'
+import type { TProvider } from '../db/schema-files.js'
 import { loadCaseSources } from './case-sources.js'
 import { planDocument, type TCaseSources, type TDocumentPlan } from './document-data/index.js'
 import type { TOmittedPart } from './document-data/filing-package.js'
@@ -80,8 +82,9 @@ export async function renderCaseDocument(s: TCaseSources, kind: string, seq: num
 export type TStoreResult = { documentId: string; stored: 'inserted' | 'existing' }
 
 /**
- * Stores a rendered document under `id` unless a row with that id exists. Same SHA-256 → nothing to do; another
- * → DocumentIntegrityError (the whole transaction is rolled back).
+ * Stores a rendered document under `id` unless a row with that id exists, as the next link of the case's document
+ * chain (src/engine/document-chain.ts: prevHash and chainHash in the same transaction). Same SHA-256 → nothing to
+ * do; another → DocumentIntegrityError (the whole transaction is rolled back).
  */
 export function* storeDocumentProgram(
   id: string,
@@ -89,12 +92,19 @@ export function* storeDocumentProgram(
   caseSeq: number | null,
   doc: TRenderedDocument,
   createdAt: string,
+  provider: TProvider,
 ): TSql<TStoreResult> {
-  const inserted = yield* run(
+  const existing = yield* one<{ sha256: string; caseId: string }>(`SELECT "sha256", "caseId" FROM "Document" WHERE "id" = ?`, [id])
+  if (existing) {
+    if (existing.caseId !== caseId || existing.sha256 !== doc.sha256) throw new DocumentIntegrityError(id, existing.sha256, doc.sha256)
+    return { documentId: id, stored: 'existing' }
+  }
+  const prevHash = yield* nextDocumentPrevHash(provider, caseId, caseSeq)
+  const chainHash = documentChainHash(prevHash, { caseId, caseSeq, kind: doc.kind, sha256: doc.sha256, createdAt })
+  yield* run(
     `INSERT INTO "Document" ("id", "caseId", "kind", "title", "mediaType", "sha256", "sizeBytes", "bytes", "path", "caseSeq",
-       "createdAt", "renderer", "renderInput", "manifest")
-     VALUES (?, ?, ?, ?, ?, ?, ?, ?, NULL, ?, ?, ?, ?, ?)
-     ON CONFLICT ("id") DO NOTHING`,
+       "createdAt", "renderer", "renderInput", "manifest", "prevHash", "chainHash")
+     VALUES (?, ?, ?, ?, ?, ?, ?, ?, NULL, ?, ?, ?, ?, ?, ?, ?)`,
     [
       id,
       caseId,
@@ -109,14 +119,11 @@ export function* storeDocumentProgram(
       doc.renderer,
       JSON.stringify(doc.input),
       doc.manifest ? JSON.stringify(doc.manifest) : null,
+      prevHash,
+      chainHash,
     ],
   )
-  if (inserted === 1) return { documentId: id, stored: 'inserted' }
-  const existing = yield* one<{ sha256: string; caseId: string }>(`SELECT "sha256", "caseId" FROM "Document" WHERE "id" = ?`, [id])
-  if (!existing || existing.caseId !== caseId || existing.sha256 !== doc.sha256) {
-    throw new DocumentIntegrityError(id, existing?.sha256 ?? '(none)', doc.sha256)
-  }
-  return { documentId: id, stored: 'existing' }
+  return { documentId: id, stored: 'inserted' }
 }
 
 export type TRenderDocumentDeps = { db: TDatabase; clock: TClock }
@@ -145,7 +152,7 @@ export async function handleDocumentRender(deps: TRenderDocumentDeps, message: T
     const doc = await renderCaseDocument(sources, kind, message.caseSeq, payload.facts)
     const id = documentIdOf(message.id)
     const now = deps.clock.now().toISOString()
-    const stored = await deps.db.transaction(() => storeDocumentProgram(id, caseId, message.caseSeq, doc, now))
+    const stored = await deps.db.transaction(() => storeDocumentProgram(id, caseId, message.caseSeq, doc, now, deps.db.provider))
     return {
       documentId: stored.documentId,
       stored: stored.stored,

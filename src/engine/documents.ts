@@ -19,9 +19,12 @@ export type TDocumentMeta = {
   sizeBytes: number
   caseSeq: number | null
   createdAt: string
+  /** The document hash chain (./document-chain.ts); null on rows stored before it existed. */
+  prevHash: string | null
+  chainHash: string | null
 }
 
-const COLUMNS = `"id", "caseId", "kind", "title", "mediaType", "sha256", "sizeBytes", "caseSeq", "createdAt"`
+const COLUMNS = `"id", "caseId", "kind", "title", "mediaType", "sha256", "sizeBytes", "caseSeq", "createdAt", "prevHash", "chainHash"`
 
 export const documentNotFound = (id: string) =>
   new AppError('NOT_FOUND', { zh: `文件不存在：${id}`, en: `document not found: ${id}` }, { documentId: id })

@@ -1,7 +1,8 @@
 /**
  * Integrity of a case: the hash chain over its events (an edited, inserted or removed row breaks it), the log has
- * no gaps, the stored snapshot equals the replay of the log from case.opened, and each document's bytes still
- * have their recorded SHA-256.
+ * no gaps, the stored snapshot equals the replay of the log from case.opened, each document's bytes still have
+ * their recorded SHA-256, and the documents' own hash chain holds (./document-chain.ts: an edited row, an edited
+ * chainHash or a deleted row is named). Documents stored before that chain existed are listed as unchained.
  */
 import { initialTransition, transition, type AnyMachineSnapshot } from 'xstate'
 import type { TDatabase } from '../db/database.js'
@@ -9,12 +10,29 @@ import { all, one } from '../db/sql.js'
 import { machineEntryOf } from './case-machine.js'
 import { eventHash, GENESIS_HASH, sha256Hex } from './hash-chain.js'
 import { caseNotFound, type TCaseRow } from './apply-transition.js'
+import { checkDocumentChain, type TDocumentChainRow } from './document-chain.js'
 import type { TCaseEventRow } from './queries.js'
 
 export type TIntegrityProblem = { table: 'Case' | 'CaseEvent' | 'Document'; key: string; problem: string }
 
+type TDocumentRow = TDocumentChainRow & { bytes: Buffer | null }
+
+export type TCaseVerification = {
+  problems: TIntegrityProblem[]
+  /** Documents without a chainHash: "unchained (created before the chain)". */
+  unchainedDocuments: string[]
+  /** The chained documents in chain order. */
+  documentChain: string[]
+}
+
+/** Every problem of the case (see checkCase); an empty list means intact. */
 export async function verifyCase(db: TDatabase, caseId: string): Promise<TIntegrityProblem[]> {
-  const { row, events, documents } = await db.read(function* () {
+  return (await verifyCaseReport(db, caseId)).problems
+}
+
+/** The problems of the case, and which of its documents are unchained (stored before the document chain). */
+export async function verifyCaseReport(db: TDatabase, caseId: string): Promise<TCaseVerification> {
+  const { row, events, documents, storedIds } = await db.read(function* () {
     const row = yield* one<TCaseRow>(
       `SELECT "id", "machineId", "machineVersion", "snapshot", "revision", "lastHash" FROM "Case" WHERE "id" = ?`,
       [caseId],
@@ -25,13 +43,34 @@ export async function verifyCase(db: TDatabase, caseId: string): Promise<TIntegr
        FROM "CaseEvent" WHERE "caseId" = ? ORDER BY "seq"`,
       [caseId],
     )
-    const documents = yield* all<{ id: string; sha256: string; bytes: Buffer | null }>(
-      `SELECT "id", "sha256", "bytes" FROM "Document" WHERE "caseId" = ?`,
+    const documents = yield* all<TDocumentRow>(
+      `SELECT "id", "caseId", "caseSeq", "kind", "sha256", "createdAt", "bytes", "prevHash", "chainHash" FROM "Document" WHERE "caseId" = ?`,
       [caseId],
     )
-    return { row, events, documents }
+    // What the outbox says it stored: a done document.render message names its document in its result.
+    const results = yield* all<{ result: string | null }>(
+      `SELECT "result" FROM "OutboxMessage" WHERE "caseId" = ? AND "effect" = 'document.render' AND "status" = 'done'`,
+      [caseId],
+    )
+    const storedIds = results.flatMap((r) => {
+      try {
+        const id = (JSON.parse(r.result ?? 'null') as { documentId?: unknown } | null)?.documentId
+        return typeof id === 'string' ? [id] : []
+      } catch {
+        return []
+      }
+    })
+    return { row, events, documents, storedIds }
   })
-  return checkCase(row, events, documents)
+  const problems = checkCase(row, events, documents)
+  const chain = checkDocumentChain(
+    caseId,
+    documents.map((d) => ({ ...d, caseSeq: d.caseSeq === null ? null : Number(d.caseSeq) })),
+    new Map(events.map((e) => [Number(e.seq), e.hash])),
+    storedIds,
+  )
+  for (const p of chain.problems) problems.push({ table: 'Document', key: p.key, problem: p.problem })
+  return { problems, unchainedDocuments: chain.unchained, documentChain: chain.order }
 }
 
 export function checkCase(

@@ -24,7 +24,7 @@ import {
 } from '../../src/effects/index.js'
 import { connect, createTestDatabase, PROVIDERS_UNDER_TEST, type TTestDatabase } from '../support/databases.js'
 import { testEngine } from '../support/factories.js'
-import { bureauActor, employerActor, walkCase, walkPlan, WALK_STEPS, type TWalked } from '../support/case-walk.js'
+import { bureauActor, employerActor, unionActor, walkCase, walkPlan, WALK_STEPS, type TWalked } from '../support/case-walk.js'
 import { pdfPages, squash, writePdf } from '../documents/pdf-tools.js'
 
 type TDocRow = {
@@ -217,7 +217,11 @@ describe.each(PROVIDERS_UNDER_TEST)('document.render on %s', (provider) => {
       yield* run(`UPDATE "Document" SET "sha256" = ? WHERE "id" = ?`, ['0'.repeat(64), documentIdOf(m.id)])
     })
     await expect(handleDocumentRender({ db, clock }, asMessage(m, c.caseId))).rejects.toBeInstanceOf(DocumentIntegrityError)
-    expect(await verifyCase(db, c.caseId)).toEqual([{ table: 'Document', key: documentIdOf(m.id), problem: 'bytes do not match the recorded SHA-256' }])
+    // The bytes no longer match, and the edited SHA-256 no longer matches the document's chain hash.
+    expect(await verifyCase(db, c.caseId)).toEqual([
+      { table: 'Document', key: documentIdOf(m.id), problem: 'bytes do not match the recorded SHA-256' },
+      { table: 'Document', key: documentIdOf(m.id), problem: 'chainHash does not match the row (sha256, kind, caseSeq or createdAt edited)' },
+    ])
   })
 
   it('renders the same bytes again from the same case, and from the stored renderer input', async () => {
@@ -339,20 +343,59 @@ describe.each(PROVIDERS_UNDER_TEST)('document.render on %s', (provider) => {
     expect(await messages(c.caseId)).toHaveLength(revision)
   })
 
-  it('dead-letters a document kind without a template, naming the missing template', async () => {
+  it('stores the publication notice (JHR 48) instead of dead-lettering it, and dead-letters a kind without a template', async () => {
     const engine = testEngine(db, clock)
     const c = await walkCase(engine, { clock, until: 'reviewed' })
     const published = await engine.sendEvent(c.caseId, { type: 'agreement.published', side: 'worker', publishedOn: '2026-07-12', channel: '厂务公开栏' }, employerActor)
     await drain()
     const m = (await messages(c.caseId)).find((x) => Number(x.caseSeq) === published.seq)!
     expect(JSON.parse(m.payload)).toMatchObject({ document: 'publicationNotice' })
-    expect(m).toMatchObject({ status: 'dead', attempts: 1 })
-    expect(m.lastError).toContain('没有“合同公布文本（JHR 48，GZ 23）”的文书模板')
-    expect(m.lastError).toContain('no document template for publicationNotice')
+    expect(m).toMatchObject({ status: 'done', lastError: null })
+    const doc = (await documents(c.caseId)).find((d) => Number(d.caseSeq) === published.seq)!
+    expect(doc).toMatchObject({ kind: 'publicationNotice', renderer: 'publicationNotice', title: documentRegistry.publicationNotice.names.zh })
+    const bytes = Buffer.from(doc.bytes)
+    expect(sha256Hex(bytes)).toBe(doc.sha256)
+    const text = squash(pdfPages(writePdf(`publication-${provider}`, bytes)).join('\n'))
+    expect(text).toContain('关于公布工资专项集体合同的通知')
+    expect(text).toContain(squash('本合同全文在厂务公开栏公布'))
+    expect(await verifyCase(db, c.caseId)).toEqual([])
+
+    // A kind the machine might name later, with no template: a permanent error naming it, nothing stored.
+    const unknown = { ...asMessage(m, c.caseId), id: `${m.id}-unknown`, payload: { caseId: c.caseId, document: 'mergerAgreement' } }
+    await expect(handleDocumentRender({ db, clock }, unknown)).rejects.toThrow('no document template for mergerAgreement')
     const stored = await db.read(function* () {
-      return yield* one<{ n: number }>(`SELECT CAST(COUNT(*) AS INTEGER) AS "n" FROM "Document" WHERE "caseId" = ? AND "caseSeq" = ?`, [c.caseId, published.seq])
+      return yield* one<{ n: number }>(`SELECT CAST(COUNT(*) AS INTEGER) AS "n" FROM "Document" WHERE "id" = ?`, [documentIdOf(unknown.id)])
     })
     expect(Number(stored!.n)).toBe(0)
+  })
+
+  it('stores the requests about the contract in force: amendment (JHR 39-41)', async () => {
+    const engine = testEngine(db, clock)
+    const c = await walkCase(engine, { clock, until: 'reviewed' })
+    await engine.sendEvent(c.caseId, { type: 'agreement.published', side: 'worker', publishedOn: '2026-07-12', channel: '厂务公开栏' }, unionActor)
+    await engine.sendEvent(c.caseId, { type: 'agreement.published', side: 'employer', publishedOn: '2026-07-12', channel: '厂务公开栏' }, employerActor)
+    const amended = await engine.sendEvent(
+      c.caseId,
+      {
+        type: 'amendment.requested',
+        by: 'worker',
+        sentOn: '2026-10-12',
+        proposedTime: '2026年10月26日下午2时30分',
+        proposedPlace: '公司行政楼三楼第一会议室',
+        content: '广东省调整最低工资标准，要求相应调整企业最低工资标准。',
+        ground: 'lawChanged',
+      },
+      unionActor,
+    )
+    await drain()
+    const docs = await documents(c.caseId)
+    expect(docs.filter((d) => d.kind === 'publicationNotice')).toHaveLength(2)
+    const doc = docs.find((d) => Number(d.caseSeq) === amended.seq)!
+    expect(doc).toMatchObject({ kind: 'amendmentRequest', renderer: 'amendmentRequest' })
+    const text = squash(pdfPages(writePdf(`amendment-${provider}`, Buffer.from(doc.bytes))).join('\n'))
+    expect(text).toContain('变更工资专项集体合同要求书')
+    expect(text).toContain(squash('协商时间：2026年10月26日14时30分'))
+    expect((await messages(c.caseId)).filter((m) => m.status !== 'done')).toEqual([])
   })
 
   it('walks a collective contract to deemed approval with the same bytes from draft to filing', async () => {

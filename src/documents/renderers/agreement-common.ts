@@ -3,10 +3,20 @@ import type { Kit } from '../layout/kit.js'
 import { S } from '../layout/kit.js'
 import { formatDate } from '../format.js'
 import type { TWording } from '../wording.js'
-import type { TAgreementType, TCollectiveContract, TWageAgreement } from '../types.js'
+import type { TAgreementTerm, TAgreementType, TCollectiveContract, TWageAgreement } from '../types.js'
 import { chiefsSignatures } from './common.js'
 
 type TAgreement = TWageAgreement | TCollectiveContract
+
+/**
+ * The term sentence: its dates once known, else its length counted from the day the contract takes effect
+ * (JHR 38: 1 to 3 years; GZ 7(1): the term is an item of the wage agreement).
+ */
+export function termSentence(term: TAgreementTerm): string {
+  return 'months' in term
+    ? `本合同期限为${term.months}个月，自生效之日起计算。`
+    : `本合同期限自${formatDate(term.start)}起至${formatDate(term.end)}止。`
+}
 
 export function parties(kit: Kit, d: TAgreement): void {
   const rows: [string, string][] = [

@@ -4,9 +4,9 @@
  */
 import { ZCollectiveContractSchema, type TClause, type TContractTopic } from '../types.js'
 import { defineDocument } from '../render.js'
-import { articleLabel, chapterLabel, formatDate } from '../format.js'
+import { articleLabel, chapterLabel } from '../format.js'
 import { header, subItems } from './common.js'
-import { closingClauses, parties, preamble, signing } from './agreement-common.js'
+import { closingClauses, parties, preamble, signing, termSentence } from './agreement-common.js'
 
 /** Default chapter titles for the matters listed in JHR 8. */
 export const CONTRACT_TOPIC_TITLES: Readonly<Record<TContractTopic, string>> = {
@@ -38,13 +38,13 @@ export const collectiveContractDocument = defineDocument({
     header(kit, d, ctx)
     parties(kit, d)
     preamble(kit, d, 'collective')
-    const termSentence = `本合同期限自${formatDate(d.term.start)}起至${formatDate(d.term.end)}止。`
+    const term = termSentence(d.term)
     const chapters: { title: string; clauses: TClause[] }[] = d.chapters.map((c) => ({
       title: c.title ?? CONTRACT_TOPIC_TITLES[c.topic],
-      clauses: c.topic === 'term' ? [termSentence, ...c.clauses] : [...c.clauses],
+      clauses: c.topic === 'term' ? [term, ...c.clauses] : [...c.clauses],
     }))
     const hasTerm = d.chapters.some((c) => c.topic === 'term')
-    const closing = [...(hasTerm ? [] : [termSentence]), ...closingClauses('collective', ctx.wording)]
+    const closing = [...(hasTerm ? [] : [term]), ...closingClauses('collective', ctx.wording)]
     const last = d.chapters[d.chapters.length - 1]!
     if (last.topic === 'other') chapters[chapters.length - 1]!.clauses.push(...closing)
     else chapters.push({ title: CONTRACT_TOPIC_TITLES.other, clauses: closing })

@@ -3,7 +3,7 @@
  */
 import type { Kit, TSignLine } from '../layout/kit.js'
 import { formatDate, formatTime, subItemLabel } from '../format.js'
-import type { TAgreementType, TClause, TCommon, TSide } from '../types.js'
+import type { TAgreementType, TClause, TCommon, TContractRef, TSide } from '../types.js'
 import type { TDrawContext } from '../render.js'
 
 export const sideName = (side: TSide): string => (side === 'employer' ? '企业方' : '职工方')
@@ -58,3 +58,16 @@ export function chiefsSignatures(kit: Kit, data: TCommon, opts: { date?: string;
   kit.signatureColumns([col('employer'), col('worker')])
 }
 
+
+/** 《title》（登记编号：…）: the contract in force as named in a notice or request. */
+export const contractRefText = (c: TContractRef): string => `《${c.title}》${c.registrationNumber ? `（登记编号：${c.registrationNumber}）` : ''}`
+
+/** The requesting side's seal, its chief's signature line and the date: the foot of a letter from one party. */
+export function partySeal(kit: Kit, data: TCommon, side: TSide, date: string): void {
+  kit.sealBlock([`${partyName(data, side)}（盖章）`, '首席代表（签字）：　　　　　　', formatDate(date)])
+}
+
+/** 联系人 and phone of a letter, when given. */
+export function contactLine(kit: Kit, contact: { name: string; phone: string } | undefined): void {
+  if (contact) kit.paragraph(`联系人：${contact.name}　　联系电话：${contact.phone}`, { before: 6 })
+}

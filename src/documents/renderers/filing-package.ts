@@ -135,7 +135,7 @@ function drawCover(kit: Kit, d: TFilingPackage): void {
     ...(d.workerParty.chairman ? ([['工会主席', d.workerParty.chairman]] as [string, string][]) : []),
     ['合同名称', `《${d.contractTitle}》`],
     ['合同类别', agreementName(d.agreementType)],
-    ['合同期限', `${formatDate(d.term.start)}至${formatDate(d.term.end)}`],
+    ['合同期限', 'months' in d.term ? `${d.term.months}个月（自生效之日起计算）` : `${formatDate(d.term.start)}至${formatDate(d.term.end)}`],
     ...(d.coveredWorkers !== undefined ? ([['覆盖职工人数', `${d.coveredWorkers}人`]] as [string, string][]) : []),
     ['职工代表大会通过日期', formatDate(d.congressDate)],
     ['合同签订日期', formatDate(d.signingDate)],

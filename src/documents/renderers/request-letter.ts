@@ -1,9 +1,9 @@
 /** 协商要约书: the written request to negotiate (JHR 32; GZ 17: time, place and content). */
 import { ZRequestLetterSchema } from '../types.js'
 import { defineDocument } from '../render.js'
-import { formatDate, itemLabel } from '../format.js'
+import { itemLabel } from '../format.js'
 import { periodText } from '../wording.js'
-import { dateTime, header, names, negotiationName, otherSide, partyName, subItems } from './common.js'
+import { contactLine, dateTime, header, names, negotiationName, otherSide, partyName, partySeal, subItems } from './common.js'
 
 export const requestLetterDocument = defineDocument({
   kind: 'requestLetter',
@@ -38,8 +38,8 @@ export const requestLetterDocument = defineDocument({
       `${itemLabel(n++)}答复要求：`,
       `请贵方自收到本要约书之日起${periodText(reply)}内以书面形式予以答复。无正当理由，不得拒绝或者拖延。`,
     )
-    kit.paragraph(`联系人：${d.contact.name}　　联系电话：${d.contact.phone}`, { before: 6 })
-    kit.sealBlock([`${from}（盖章）`, '首席代表（签字）：　　　　　　', formatDate(d.sentDate)])
+    contactLine(kit, d.contact)
+    partySeal(kit, d, d.requestingSide, d.sentDate)
   },
 })
 

@@ -2,7 +2,7 @@
 import { ZRequestResponseSchema } from '../types.js'
 import { defineDocument } from '../render.js'
 import { formatDate, itemLabel } from '../format.js'
-import { dateTime, header, names, negotiationName, otherSide, partyName, subItems } from './common.js'
+import { contactLine, dateTime, header, names, negotiationName, otherSide, partyName, partySeal, subItems } from './common.js'
 
 export const requestResponseDocument = defineDocument({
   kind: 'requestResponse',
@@ -15,7 +15,6 @@ export const requestResponseDocument = defineDocument({
   author: (d) => partyName(d, d.respondingSide),
   draw: (kit, d, ctx) => {
     header(kit, d, ctx)
-    const from = partyName(d, d.respondingSide)
     const to = partyName(d, otherSide(d.respondingSide))
     kit.addressee(`${to}：`)
     kit.paragraph(
@@ -41,8 +40,8 @@ export const requestResponseDocument = defineDocument({
     }
     for (const r of d.remarks) kit.paragraph(r)
     kit.paragraph('特此答复。')
-    if (d.contact) kit.paragraph(`联系人：${d.contact.name}　　联系电话：${d.contact.phone}`, { before: 6 })
-    kit.sealBlock([`${from}（盖章）`, '首席代表（签字）：　　　　　　', formatDate(d.replyDate)])
+    contactLine(kit, d.contact)
+    partySeal(kit, d, d.respondingSide, d.replyDate)
   },
 })
 

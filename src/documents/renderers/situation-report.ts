@@ -4,6 +4,7 @@ import { defineDocument } from '../render.js'
 import { chineseNumeral, formatDate, itemLabel } from '../format.js'
 import { S } from '../layout/kit.js'
 import { header } from './common.js'
+import { dataTable } from './data-table.js'
 
 export const situationReportDocument = defineDocument({
   kind: 'situationReport',
@@ -17,6 +18,7 @@ export const situationReportDocument = defineDocument({
     d.sections.forEach((s, i) => {
       kit.heading(`${itemLabel(i + 1)}${s.heading}`)
       for (const p of s.paragraphs) kit.paragraph(p)
+      for (const t of s.tables) dataTable(kit, t)
     })
     if (d.rounds.length) {
       kit.heading(`${itemLabel(d.sections.length + 1)}协商会议一览`)

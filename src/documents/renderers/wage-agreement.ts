@@ -1,11 +1,11 @@
 /** 工资专项集体合同 (工资协议): the nine items of GZ 7 as 第一条…第九条. */
 import { ZWageAgreementSchema, type TClause, type TWageAgreement } from '../types.js'
 import { defineDocument } from '../render.js'
-import { articleLabel, formatDate } from '../format.js'
+import { articleLabel } from '../format.js'
 import type { Kit } from '../layout/kit.js'
 import { S } from '../layout/kit.js'
 import { clause, header } from './common.js'
-import { closingClauses, parties, preamble, signing } from './agreement-common.js'
+import { closingClauses, parties, preamble, signing, termSentence } from './agreement-common.js'
 
 /** GZ 7 (1)–(9), in the order of the article. */
 export const WAGE_AGREEMENT_ITEMS = [
@@ -39,7 +39,7 @@ export const wageAgreementDocument = defineDocument({
     if (d.annexTo) kit.paragraph(`本合同为《${d.annexTo}》的附件，与其具有同等效力（《工资集体协商试行办法》第三条）。`)
     WAGE_AGREEMENT_ITEMS.forEach(([key, title], i) => {
       const extra: TClause[] = []
-      if (key === 'term') extra.push(`本合同期限自${formatDate(d.term.start)}起至${formatDate(d.term.end)}止。`)
+      if (key === 'term') extra.push(termSentence(d.term))
       const clauses = [...extra, ...d.items[key]]
       if (key === 'other') clauses.push(...closingClauses('wage', ctx.wording))
       article(kit, i + 1, title, clauses)

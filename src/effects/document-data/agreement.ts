@@ -46,10 +46,7 @@ export function agreementData(s: TCaseSources, seq: number, moment: TAgreementMo
   const draft = draftFor(context, moment)
   requireFacts('agreement', [!draft && missing('draft', '合同草案', 'the draft')])
   const d = draft!
-  requireFacts('agreement', [
-    !d.termStartsOn && missing('draft.termStartsOn', '合同期限的起始日期', 'the start of the term (termStartsOn or the term clause)'),
-    !d.termMonths && missing('draft.termMonths', '合同期限', 'the term in months'),
-  ])
+  requireFacts('agreement', [!d.termMonths && missing('draft.termMonths', '合同期限', 'the term in months')])
   const signers = moment === 'signed' && context.signature ? context.signature.signedBy : d.signedBy
   const base = {
     ...commonOf(s, context, d.agreedOn),
@@ -57,7 +54,9 @@ export function agreementData(s: TCaseSources, seq: number, moment: TAgreementMo
     employerChief: nameOfMember(context, signers.employer) || FILL_IN,
     workerChief: nameOfMember(context, signers.worker) || FILL_IN,
     preamble: [],
-    term: { start: d.termStartsOn!, end: addDays(addMonths(d.termStartsOn!, d.termMonths!), -1) },
+    // A draft without a start date counts its term from the day it takes effect (JHR 38; GZ 7(1)); the dates are
+    // printed once the draft fixes them.
+    term: d.termStartsOn ? { start: d.termStartsOn, end: addDays(addMonths(d.termStartsOn, d.termMonths!), -1) } : { months: d.termMonths! },
   }
   const assembled = assembleAgreement({ ...context, draft: d })
   if (s.caseKind === 'wageAgreement') {

@@ -1,15 +1,18 @@
 /**
  * 集体合同报送材料 (agreement.filed, JHR 42; GZ 21): cover data, the signed agreement (built exactly as the signed
- * text, so its part hash in the manifest equals the signed document's hash), 情况说明 written from the case,
+ * text, so its part hash in the manifest equals the signed document's hash), 情况说明 written from the case (with the
+ * costing of the agreed wage clauses and its comparison with the CPI, the guideline and the minimum wage, GZ 8),
  * 工资数据表 from the preparation figures (wage agreements, when figures were recorded), the congress resolution,
  * the representative list and the minutes of every round.
  *
  * A part that cannot be generated from the case (minutes without a recorded start time) is left out of the PDF and
  * named in the 情况说明 (the signed paper original is enclosed instead) and in `omitted`, never dropped silently.
  */
-import type { TDocumentInputs, TFilingPartInput } from '../../documents/index.js'
+import type { TDataTable, TDocumentInputs, TFilingPartInput } from '../../documents/index.js'
 import type { TNegotiationContext } from '../../../workflows/negotiation/context.js'
 import type { TClause } from '../../../workflows/proposals/clauses.js'
+import { costProposal, costingSummary } from '../../../workflows/proposals/costing.js'
+import { agreedClausesOf } from '../../../workflows/proposals/diff.js'
 import { percent, raiseByBasisPoints } from '../../../workflows/proposals/money.js'
 import { formatDateZh } from '../../../workflows/rules/calendar/dates.js'
 import { MissingCaseFactsError, missing } from '../errors.js'
@@ -24,6 +27,7 @@ import {
   requireFacts,
 } from './common.js'
 import { congressResolutionData } from './congress.js'
+import { changesPayroll, costingDocument } from './costing.js'
 import { minutesData, roundSeq } from './minutes.js'
 import type { TCaseSources } from './sources.js'
 import { teamListData } from './team-list.js'
@@ -45,8 +49,31 @@ function passingVote(context: TNegotiationContext, draftVersion: number) {
   )
 }
 
-function situationSections(s: TCaseSources, context: TNegotiationContext, omitted: readonly TOmittedPart[]) {
-  const sections: { heading: string; paragraphs: string[] }[] = []
+/**
+ * GZ 8: the costing of the agreed wage clauses against the enterprise figures and its comparison with the CPI, the
+ * wage guideline and the minimum wage (LCL 55); undefined when no agreed clause changes the payroll.
+ */
+function costingSection(context: TNegotiationContext, clauses: readonly TClause[]): TSituationSection | undefined {
+  if (!changesPayroll(clauses)) return undefined
+  const heading = '工资调整的测算和参考因素'
+  if (!context.preparation.figures.enterprise.groups) {
+    return {
+      heading,
+      paragraphs: ['案件未记录各类职工的人数和月平均工资，本说明未附工资调整测算表；确定工资水平所参考的数据见工资数据表（《工资集体协商试行办法》第八条）。'],
+      tables: [],
+    }
+  }
+  const costing = costProposal(clauses, context.preparation.figures)
+  const summary = costingSummary(costing, { zh: '双方商定的工资调整方案', en: 'The agreed wage adjustment' })
+  const { tables } = costingDocument(costing)
+  // The rounding rule is printed under the yearly table.
+  return { heading, paragraphs: [...summary.zh.filter((p) => p !== costing.rounding.zh), '测算明细如下：'], tables }
+}
+
+type TSituationSection = { heading: string; paragraphs: string[]; tables: TDataTable[] }
+
+function situationSections(s: TCaseSources, context: TNegotiationContext, omitted: readonly TOmittedPart[], clauses: readonly TClause[]) {
+  const sections: TSituationSection[] = []
   const { request, reply, teams } = context
   const start: string[] = []
   if (request) {
@@ -64,7 +91,7 @@ function situationSections(s: TCaseSources, context: TNegotiationContext, omitte
         `${teams.recorder ? `；双方共同指定${teams.recorder.name}为记录员` : ''}。`,
     )
   }
-  if (start.length) sections.push({ heading: '协商的发起和准备', paragraphs: start })
+  if (start.length) sections.push({ heading: '协商的发起和准备', paragraphs: start, tables: [] })
 
   const rounds = context.rounds
   const process: string[] = []
@@ -86,7 +113,9 @@ function situationSections(s: TCaseSources, context: TNegotiationContext, omitte
       )
     }
   }
-  if (process.length) sections.push({ heading: '协商过程', paragraphs: process })
+  if (process.length) sections.push({ heading: '协商过程', paragraphs: process, tables: [] })
+  const costing = costingSection(context, clauses)
+  if (costing) sections.push(costing)
 
   const signature = context.signature
   const vote = signature ? passingVote(context, signature.draftVersion) : undefined
@@ -101,7 +130,7 @@ function situationSections(s: TCaseSources, context: TNegotiationContext, omitte
   if (signature) {
     passing.push(`${formatDateZh(signature.signedOn)}，双方首席代表签字${signature.sealed ? '并加盖双方印章' : ''}。`)
   }
-  if (passing.length) sections.push({ heading: '审议和签订情况', paragraphs: passing })
+  if (passing.length) sections.push({ heading: '审议和签订情况', paragraphs: passing, tables: [] })
 
   if (omitted.length) {
     sections.push({
@@ -109,9 +138,10 @@ function situationSections(s: TCaseSources, context: TNegotiationContext, omitte
       paragraphs: [
         `下列材料未能由本系统生成，随本报送材料另附经签字的纸质原件：${omitted.map((o) => `${o.title}（${o.reason}）`).join('；')}。`,
       ],
+      tables: [],
     })
   }
-  if (sections.length === 0) sections.push({ heading: '基本情况', paragraphs: ['双方依法进行集体协商，签订本合同。'] })
+  if (sections.length === 0) sections.push({ heading: '基本情况', paragraphs: ['双方依法进行集体协商，签订本合同。'], tables: [] })
   return sections
 }
 
@@ -175,7 +205,8 @@ export function filingPackageData(s: TCaseSources, seq: number): TFilingPackageD
   const parts: TFilingPartInput[] = [agreement.renderer === 'wageAgreement' ? { kind: 'wageAgreement', data: agreement.data } : { kind: 'collectiveContract', data: agreement.data }]
 
   const employerChief = chiefName(s, context, 'employer')
-  const year = Number(agreement.data.term.start.slice(0, 4))
+  // The year of the figures: the term's first year, or (a term counted from the day it takes effect) the filing year.
+  const year = Number(('start' in agreement.data.term ? agreement.data.term.start : filedOn).slice(0, 4))
   const wageData = s.caseKind === 'wageAgreement' ? wageDataPart(s, context, draft.clauses ?? [], year, filedOn, employerChief) : undefined
 
   // The certification of the passing vote: the last congress.resultCertified with its date and counts.
@@ -206,7 +237,7 @@ export function filingPackageData(s: TCaseSources, seq: number): TFilingPackageD
     contractTitle: draft.title,
     addressee: bureauOf(s.regions).name,
     rounds: context.rounds.map((r) => ({ number: r.number, date: r.heldOn, place: r.place, outcome: outcomeWords[r.outcome] ?? r.outcome })),
-    sections: situationSections(s, context, omitted),
+    sections: situationSections(s, context, omitted, draft.clauses ?? agreedClausesOf(context)),
     reportDate: filedOn,
   }
   parts.push({ kind: 'situationReport', data: report })

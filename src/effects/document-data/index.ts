@@ -18,8 +18,11 @@ import {
   type TBureauFacts,
 } from './bureau.js'
 import { congressResolutionData } from './congress.js'
+import { coordinationApplicationData, interventionRequestData } from './bureau-requests.js'
+import { changeRequestData, publicationNoticeData, renewalRequestData } from './in-force.js'
 import { filingPackageData, type TOmittedPart } from './filing-package.js'
 import { minutesData } from './minutes.js'
+import { preparationBriefData } from './preparation.js'
 import { requestLetterData, requestResponseData } from './request.js'
 import type { TCaseSources } from './sources.js'
 import { coordinationAgreementData, suspensionRecordData } from './suspension.js'
@@ -33,15 +36,8 @@ export type TDocumentPlan = {
   [K in TDocumentKind]: { renderer: K; input: TDocumentInputs[K]; title: string; omitted?: TOmittedPart[] }
 }[TDocumentKind]
 
-/** Kinds the machine names that have no template yet, with what the template would be. */
-export const kindsWithoutTemplate: Readonly<Record<string, { zh: string; en: string }>> = {
-  interventionRequest: { zh: '请求劳动保障行政部门处理的申请书（JHR 56）', en: 'request for the bureau to intervene (JHR 56)' },
-  coordinationApplication: { zh: '协调处理申请书（JHR 49）', en: 'application for coordination (JHR 49)' },
-  publicationNotice: { zh: '合同公布文本（JHR 48，GZ 23）', en: 'publication notice of the contract in force (JHR 48, GZ 23)' },
-  renewalRequest: { zh: '续订集体合同的要求书（JHR 38，GZ 24）', en: 'request to renew the contract (JHR 38, GZ 24)' },
-  amendmentRequest: { zh: '变更集体合同的要求书（JHR 39-41）', en: 'request to amend the contract (JHR 39-41)' },
-  terminationRequest: { zh: '解除集体合同的要求书（JHR 39-41）', en: 'request to rescind the contract (JHR 39-41)' },
-}
+/** Kinds the machine names that have no template yet, with what the template would be (none today). */
+export const kindsWithoutTemplate: Readonly<Record<string, { zh: string; en: string }>> = {}
 
 /** Machine kind → renderer, for the kinds that have one (the agreement's renderer depends on the case kind). */
 export const rendererOfKind: Readonly<Record<string, TDocumentKind | 'agreement'>> = {
@@ -55,8 +51,15 @@ export const rendererOfKind: Readonly<Record<string, TDocumentKind | 'agreement'
   draft: 'agreement',
   agreement: 'agreement',
   filingPackage: 'filingPackage',
+  interventionRequest: 'interventionRequest',
+  coordinationApplication: 'coordinationApplication',
+  publicationNotice: 'publicationNotice',
+  renewalRequest: 'renewalRequest',
+  amendmentRequest: 'amendmentRequest',
+  terminationRequest: 'terminationRequest',
   // Not emitted by the machine (yet): produced on request or by bureau commands (bureau-documents.ts).
   congressResolution: 'congressResolution',
+  preparationBrief: 'preparationBrief',
   filingReceipt: 'filingReceipt',
   correctionNotice: 'correctionNotice',
   reviewOpinion: 'reviewOpinion',
@@ -106,6 +109,23 @@ export function planDocument(s: TCaseSources, kind: string, seq: number, rawFact
       const { data, omitted } = filingPackageData(s, seq)
       const title = data.agreementType === 'wage' ? `${names('wageAgreement')}报送材料` : names('filingPackage')
       return { renderer: 'filingPackage', input: data, title, omitted }
+    }
+    case 'interventionRequest':
+      return { renderer: 'interventionRequest', input: interventionRequestData(s, seq), title: names('interventionRequest') }
+    case 'coordinationApplication':
+      return { renderer: 'coordinationApplication', input: coordinationApplicationData(s, seq), title: names('coordinationApplication') }
+    case 'publicationNotice':
+      return { renderer: 'publicationNotice', input: publicationNoticeData(s, seq), title: names('publicationNotice') }
+    case 'renewalRequest':
+      return { renderer: 'renewalRequest', input: renewalRequestData(s, seq), title: names('renewalRequest') }
+    case 'amendmentRequest':
+      return { renderer: 'amendmentRequest', input: changeRequestData(s, seq, kind), title: names('amendmentRequest') }
+    case 'terminationRequest':
+      return { renderer: 'terminationRequest', input: changeRequestData(s, seq, kind), title: names('terminationRequest') }
+    case 'preparationBrief':
+    {
+      const input = preparationBriefData(s, seq)
+      return { renderer: 'preparationBrief', input, title: `${names('preparationBrief')}（${input.asOf}）` }
     }
     case 'congressResolution':
       return { renderer: 'congressResolution', input: congressResolutionData(s, seq), title: names('congressResolution') }

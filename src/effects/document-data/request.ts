@@ -31,7 +31,7 @@ const topicNames: Readonly<Record<TRequestTopic, string>> = {
  * The proposed meeting of the request: GZ 17 wants time, place and content. The structured date and start time win;
  * otherwise they are read from the free-text time.
  */
-function proposedMeeting(kind: string, context: TNegotiationContext) {
+export function proposedMeeting(kind: string, context: TNegotiationContext) {
   const request = context.request!
   const parsed = parseDateTime(request.proposedTime, request.sentOn)
   const date = request.proposedDate ?? parsed.date
@@ -47,12 +47,22 @@ function proposedMeeting(kind: string, context: TNegotiationContext) {
   return { date: date!, ...(time ? { time } : {}), place: request.proposedPlace }
 }
 
+/** The topics of a request as printed; without structured topics, its content. */
+export const requestTopics = (request: NonNullable<TNegotiationContext['request']>): string[] =>
+  request.topics?.length ? request.topics.map((t) => topicNames[t]) : [request.content]
+
+/** The contact of a request letter: the person named, else the chief; a phone the case does not keep is a blank. */
+export const requestContact = (request: NonNullable<TNegotiationContext['request']>, chief: string) => ({
+  name: request.contact?.name ?? chief,
+  phone: request.contact?.phone ?? FILL_IN,
+})
+
 export function requestLetterData(s: TCaseSources, seq: number): TDocumentInputs['requestLetter'] {
   const context = s.contextAt(seq)
   const request = context.request
   requireFacts('requestLetter', [!request && missing('request', '协商要约', 'the negotiation request')])
   const meeting = proposedMeeting('requestLetter', context)
-  const topics = request!.topics?.length ? request!.topics.map((t) => topicNames[t]) : [request!.content]
+  const topics = requestTopics(request!)
   const chief = chiefName(s, context, request!.by)
   return {
     ...commonOf(s, context, request!.sentOn),
@@ -65,7 +75,7 @@ export function requestLetterData(s: TCaseSources, seq: number): TDocumentInputs
     proposedPlace: meeting.place,
     chief,
     negotiators: negotiatorNames(context, request!.by),
-    contact: { name: request!.contact?.name ?? chief, phone: request!.contact?.phone ?? FILL_IN },
+    contact: requestContact(request!, chief),
     sentDate: request!.sentOn,
   }
 }

@@ -1,11 +1,19 @@
 /** /cases/:caseId/documents: the documents of a case (metadata, and the bytes with their SHA-256). */
 import { z } from 'zod'
-import { caseAccess } from '../../auth/case-access.js'
+import { caseAccess, requireRoleOn } from '../../auth/case-access.js'
 import { getDocument, getDocumentContent, listDocuments } from '../../engine/documents.js'
 import { ZDocumentMetaSchema, ZUuidLikeSchema } from '../schemas.js'
 import type { TResource } from '../services.js'
+import { DOCUMENT_REQUESTERS, REQUESTABLE_DOCUMENTS, requestCaseDocument } from '../../effects/requested-documents.js'
 
 const ZDocParams = z.strictObject({ caseId: ZUuidLikeSchema, documentId: ZUuidLikeSchema })
+
+const ZDocumentRequestSchema = z.object({
+  documentId: z.string(),
+  outboxId: z.string(),
+  caseSeq: z.number().int(),
+  status: z.enum(['queued', 'alreadyRequested']),
+})
 
 /** RFC 6266 / 5987: an ASCII fallback and the UTF-8 name (titles are Chinese). */
 function contentDisposition(title: string, mediaType: string): string {
@@ -29,6 +37,28 @@ export const documentsResource: TResource = (add, s) => {
     handler: async ({ params }, { principal }) => {
       await caseAccess(s.engine, principal, params.caseId)
       return { status: 200, body: { items: await listDocuments(s.engine.db, params.caseId) } }
+    },
+  })
+
+  add({
+    method: 'post',
+    path: '/cases/:caseId/documents',
+    operationId: 'requestCaseDocument',
+    tag: 'documents',
+    summary: { zh: '请求生成文件', en: 'Ask for a document' },
+    description: {
+      zh: '可请求的文件：preparationBrief（协商准备材料：企业与地区数据及其来源和年度、职工意见汇总、双方最新方案及已商定条款的工资测算表，并与消费价格指数、工资指导线和最低工资标准比较）。按案件最新事件生成，后台生成后出现在文件列表中（documentId）；同一事件重复请求返回同一文件。案件尚无可报告的准备数据时返回 409 CASE_FACTS_MISSING。本企业协商代表或管理员可请求。',
+      en: 'Kinds: preparationBrief (negotiation preparation brief: enterprise and regional figures with year and source, the worker survey, and the payroll costing of each side’s latest proposal and of the clauses agreed so far, compared with the CPI, the wage guideline and the minimum wage). Built from the case at its latest event and rendered in the background; it then appears in the document list under documentId. Asking again at the same event gives the same document. 409 CASE_FACTS_MISSING when the case records nothing to report yet. Negotiators of the enterprise and admins.',
+    },
+    access: DOCUMENT_REQUESTERS,
+    params: z.strictObject({ caseId: ZUuidLikeSchema }),
+    body: z.strictObject({ kind: z.enum(REQUESTABLE_DOCUMENTS) }),
+    responses: { 202: { description: { zh: '已请求（后台生成）', en: 'Requested (rendered in the background)' }, schema: ZDocumentRequestSchema } },
+    errors: [403, 404, 409],
+    handler: async ({ params, body }, { principal }) => {
+      const { roles } = await caseAccess(s.engine, principal, params.caseId)
+      requireRoleOn(roles, DOCUMENT_REQUESTERS, { zh: '请求生成文件', en: 'ask for a document' })
+      return { status: 202, body: await requestCaseDocument(s.engine.db, s.engine.clock, params.caseId, body.kind) }
     },
   })
 

@@ -1,0 +1,6 @@
+-- AlterTable
+ALTER TABLE "Document" ADD COLUMN "chainHash" TEXT;
+ALTER TABLE "Document" ADD COLUMN "prevHash" TEXT;
+
+-- CreateIndex
+CREATE UNIQUE INDEX "Document_caseId_prevHash_key" ON "Document"("caseId", "prevHash");
