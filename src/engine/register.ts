@@ -56,14 +56,14 @@ export type TRegisterFilter = {
 }
 
 /** The JSON text of a path of a JSON text column (null when absent). */
-function jsonText(provider: TProvider, column: string, path: readonly string[]): string {
+export function jsonText(provider: TProvider, column: string, path: readonly string[]): string {
   return provider === 'postgresql'
     ? `(${column}::jsonb #>> '{${path.join(',')}}')`
     : `json_extract(${column}, '$.${path.join('.')}')`
 }
 
 /** The JSON of a path as text (objects stay JSON). */
-function jsonPart(provider: TProvider, column: string, path: readonly string[]): string {
+export function jsonPart(provider: TProvider, column: string, path: readonly string[]): string {
   return provider === 'postgresql'
     ? `((${column}::jsonb #> '{${path.join(',')}}')::text)`
     : `json_extract(${column}, '$.${path.join('.')}')`

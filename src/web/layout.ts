@@ -32,6 +32,7 @@ function navItems(ctx: TWebCtx): TNavItem[] {
     items.push({ href: '/cases', label: t('本企业案件', 'My enterprise') })
   }
   if (roles.has('bureauReviewer')) items.push({ href: '/bureau', label: t('备案审查', 'Filings') })
+  if (roles.has('bureauReviewer') || roles.has('admin')) items.push({ href: '/bureau/statistics', label: t('统计', 'Statistics') })
   if (roles.has('admin')) {
     items.push(
       { href: '/admin/users', label: t('用户', 'Users') },
@@ -84,10 +85,15 @@ export function page(ctx: TWebCtx, o: TPageOptions): string {
     : o.minimal
       ? ''
       : html`<a href="/login">${t('登录', 'Sign in')}</a>`
+  const items = navItems(ctx)
+  // The current item: the longest href that is this path or a prefix of it (/bureau/statistics, not /bureau).
+  const current = items
+    .filter((i) => i.href === here || (i.href !== '/' && here.startsWith(`${i.href}/`)))
+    .sort((a, b) => b.href.length - a.href.length)[0]?.href
   const nav = o.minimal
     ? ''
-    : html`<nav aria-label="${t('主导航', 'Main')}"><ul>${navItems(ctx).map(
-        (i) => html`<li><a href="${i.href}"${i.href === here || (i.href !== '/' && here.startsWith(`${i.href}/`)) ? html` aria-current="page"` : ''}>${i.label}</a></li>`,
+    : html`<nav aria-label="${t('主导航', 'Main')}"><ul>${items.map(
+        (i) => html`<li><a href="${i.href}"${i.href === current ? html` aria-current="page"` : ''}>${i.label}</a></li>`,
       )}</ul></nav>`
   const flash = o.flash
     ? html`<div class="flash ${o.flash.kind}" role="${o.flash.kind === 'error' ? 'alert' : 'status'}">${o.flash.text}</div>`

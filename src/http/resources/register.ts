@@ -3,10 +3,10 @@
  * a BOM, so Excel opens the Chinese correctly) and JSON. Public facts only: the enterprise, the kind, the term,
  * the registration and how the agreement became effective — never anything of the negotiation.
  */
-import { stringify } from 'csv-stringify/sync'
 import { z } from 'zod'
 import { ZCaseKindSchema } from '../../../workflows/rules/jurisdictions/types.js'
 import { exportRegister, listRegister, localDateOf, type TRegisterEntry, type TRegisterFilter } from '../../engine/register.js'
+import { csvWithBom } from '../csv.js'
 import { page, ZPagingQuery, ZRegionCodeSchema } from '../schemas.js'
 import { now, type TResource, type TServices } from '../services.js'
 
@@ -78,19 +78,11 @@ const CSV_COLUMNS: { header: string; value: (e: TRegisterEntry) => string | numb
   { header: '案件编号 / case', value: (e) => e.caseId },
 ]
 
-const BOM = '\uFEFF'
-
-/** A text cell a spreadsheet would run as a formula (=, +, -, @, tab, CR first) is prefixed with ' (OWASP CSV injection). */
-const cell = (v: string | number) => (typeof v === 'string' && /^[=+\-@\t\r]/.test(v) ? `'${v}` : v)
-
 /** RFC 4180 CSV with CRLF line ends and a UTF-8 byte order mark. */
 export function registerCsv(items: readonly TRegisterEntry[]): string {
-  return (
-    BOM +
-    stringify(
-      items.map((e) => CSV_COLUMNS.map((c) => cell(c.value(e)))),
-      { header: true, columns: CSV_COLUMNS.map((c) => c.header), record_delimiter: 'windows', quoted_string: false },
-    )
+  return csvWithBom(
+    CSV_COLUMNS.map((c) => c.header),
+    items.map((e) => CSV_COLUMNS.map((c) => c.value(e))),
   )
 }
 
