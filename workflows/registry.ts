@@ -8,6 +8,7 @@ import { negotiationMachine } from './negotiation/machine.js'
 import { ZNegotiationEventSchema, type TNegotiationEvent } from './negotiation/events.js'
 import type { TNegotiationContext } from './negotiation/context.js'
 import { explainRefusal } from './negotiation/rules.js'
+import { paperFilingMachine, ZPaperFilingEventSchema } from './review/paper-filing.js'
 import type { TViolation } from './rules/violations.js'
 
 export type TMachineEntry = {
@@ -28,6 +29,13 @@ export const machines: Record<string, TMachineEntry> = {
     // 3: structured clauses on rounds and drafts, preparation figures and surveys (issue 10).
     version: 3,
     eventSchema: ZNegotiationEventSchema,
+    explainRefusal: (context, event) => explainRefusal(context as TNegotiationContext, event as TNegotiationEvent),
+  },
+  // A filing registered from paper (issue 9): the bureau's review only (review/paper-filing.ts).
+  paperFiling: {
+    machine: paperFilingMachine,
+    version: 1,
+    eventSchema: ZPaperFilingEventSchema,
     explainRefusal: (context, event) => explainRefusal(context as TNegotiationContext, event as TNegotiationEvent),
   },
 }

@@ -9,7 +9,10 @@ import { getEnterprise, enterpriseNotFound } from '../engine/enterprises.js'
 import { getCase, type TCaseView } from '../engine/queries.js'
 import { AppError } from '../errors/app-error.js'
 import { decideEvent, mayOfferEvent } from './event-policy.js'
-import { rolesOn, type TPrincipal, type TUserRole } from './principal.js'
+import { isAdmin, rolesOn, type TPrincipal, type TUserRole } from './principal.js'
+import { regionPath } from '../engine/regions.js'
+import type { TNegotiationContext } from '../../workflows/negotiation/context.js'
+import { receivesFiling } from '../../workflows/review/routing.js'
 
 /** The caller's roles on a case; NOT_FOUND when they have none (or the case does not exist). */
 export async function caseAccess(engine: TEngine, principal: TPrincipal, caseId: string): Promise<{ scope: TCaseScope; roles: TUserRole[] }> {
@@ -38,6 +41,29 @@ export function permittedEvents(view: TCaseView, roles: readonly TUserRole[], us
   return view.allowedEvents.filter((type) => mayOfferEvent(type, roles, view.context, userId))
 }
 
+/** The bureau's decisions on a filing (JHR 42-47): only the bureau the filing was routed to makes them (JHR 43). */
+export const FILING_DECISIONS: readonly string[] = ['filing.registered', 'correction.requested', 'review.objected', 'review.approved']
+
+/**
+ * JHR 43: a bureau reviewer acts on (and lists) only the filings routed to their region or a region below it; an
+ * admin acts on every filing. FORBIDDEN names the receiving region.
+ */
+export async function requireReceivingBureau(engine: TEngine, principal: TPrincipal, context: unknown): Promise<void> {
+  if (isAdmin(principal)) return
+  const routedTo = (context as TNegotiationContext | null)?.filing?.routedTo
+  if (!routedTo) return
+  const regions = principal.memberships.filter((m) => m.role === 'bureauReviewer' && m.regionCode).map((m) => m.regionCode!)
+  if (receivesFiling(regions, await regionPath(engine.db, routedTo.regionCode))) return
+  throw new AppError(
+    'FORBIDDEN',
+    {
+      zh: `该备案依据${routedTo.article}由行政区划 ${routedTo.regionCode} 的劳动保障行政部门受理，不属于本部门。`,
+      en: `Under ${routedTo.article} this filing is received by the bureau of region ${routedTo.regionCode}, not yours.`,
+    },
+    { routedTo },
+  )
+}
+
 const MAX_ATTEMPTS = 8
 
 /**
@@ -59,6 +85,7 @@ export async function sendEventAs(
     if (expectedRevision !== undefined && view.revision !== expectedRevision) throw concurrentChange(caseId, expectedRevision)
     const decision = decideEvent(event, roles, view.context, principal.user.id)
     if (!decision.ok) throw new AppError('FORBIDDEN', decision.reason, { event: event.type, violations: decision.violations })
+    if (decision.role === 'bureauReviewer' && FILING_DECISIONS.includes(event.type)) await requireReceivingBureau(engine, principal, view.context)
     try {
       return await engine.sendEvent(caseId, event, { id: principal.user.id, role: decision.role }, view.revision, options)
     } catch (e) {

@@ -5,7 +5,7 @@ import type { TDeadlineKind } from '../effects.js'
 import type { TCaseKind, TRequestTopic } from '../rules/jurisdictions/types.js'
 import type { TClause } from '../proposals/clauses.js'
 import { emptyFigures, type TFigureRecord, type TPreparationFigures, type TSurvey } from '../proposals/preparation.js'
-import type { TClauseProposal, TNegotiator, TRecorder, TSide, TWorkforce } from './events.js'
+import type { TClauseProposal, TNegotiator, TRecorder, TRoutedTo, TSide, TWorkforce } from './events.js'
 
 export const ZCaseKinds = ['wageAgreement', 'collectiveContract', 'specialWomenWorkers', 'specialSafety'] as const
 export type { TCaseKind }
@@ -182,6 +182,8 @@ export type TFilingRecord = {
   materials?: string[]
   /** Filed after the filing deadline elapsed: recorded, not refused. */
   late: boolean
+  /** JHR 43: the bureau that receives the filing, routed by the engine at filing. */
+  routedTo?: TRoutedTo
   receivedOn?: string
   registrationNumber?: string
   receiptNoticeRef?: string

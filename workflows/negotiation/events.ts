@@ -85,6 +85,15 @@ export const ZChangeGroundSchema = z.enum([
 
 const base = { at: ZInstantSchema }
 
+/** JHR 43: the receiving bureau of a filing, as the engine routed it at filing. */
+export const ZRoutedToSchema = z.object({
+  regionCode: z.string().regex(/^\d{6}$/),
+  level: z.enum(['county', 'prefecture', 'province']),
+  reason: z.enum(['territorial', 'multiRegion', 'centralEnterprise', 'crossProvince']),
+  article: z.string().min(1).max(100),
+})
+export type TRoutedTo = z.infer<typeof ZRoutedToSchema>
+
 /** A clause key as `clauseKey` builds it (`averageWageIncrease`, `allowance:夜班津贴`). */
 const ZClauseKeySchema = z.string().min(1).max(300)
 
@@ -392,6 +401,12 @@ export const ZNegotiationEventSchema = z.discriminatedUnion('type', [
     copies: z.number().int().positive().max(100),
     explanatoryNote: z.boolean(),
     materials: z.array(text(500)).max(50),
+    /** JHR 43: the employer is a central enterprise (中央管辖的企业); it files with the ministry or a designated province. */
+    centralEnterprise: z.boolean().optional(),
+    /** JHR 43: GB/T 2260 codes of the employer's establishments outside its seat (cross-region, cross-province). */
+    establishmentRegionCodes: z.array(z.string().regex(/^\d{6}$/, 'expected a 6-digit region code')).max(100).optional(),
+    /** The bureau that receives the filing (workflows/review/routing.ts): computed and stamped by the engine. */
+    routedTo: ZRoutedToSchema.optional(),
   }),
   z.object({
     ...base,

@@ -385,6 +385,7 @@ export function filed(context: TNegotiationContext, event: TEventOf<'agreement.f
       explanatoryNote: event.explanatoryNote,
       materials: event.materials,
       late,
+      ...(event.routedTo ? { routedTo: event.routedTo } : {}),
     },
   }
 }

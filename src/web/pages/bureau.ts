@@ -8,7 +8,11 @@
  */
 import type { Router } from 'express'
 import type { TPrincipal } from '../../auth/principal.js'
-import { scopeOf } from '../../auth/principal.js'
+import { isAdmin, scopeOf } from '../../auth/principal.js'
+import { regionPath } from '../../engine/regions.js'
+import { REVIEW_FLAG_DAY } from '../../engine/review-checks.js'
+import { paperFilingLink, paperFilingPages } from './paper-filing.js'
+import { receivesFiling } from '../../../workflows/review/routing.js'
 import { diffDays } from '../../../workflows/rules/calendar/dates.js'
 import { requireRole, sendPage, webContext, type TWebDeps } from '../context.js'
 import { deadlineCell, kindName } from '../components.js'
@@ -17,20 +21,35 @@ import { html, type SafeHtml } from '../html.js'
 import { page, type TWebCtx } from '../layout.js'
 import { caseSummaries, contextOf, deadlineInfo, periodDay, type TCaseSummary, type TDeadlineInfo } from '../queries.js'
 
-export const FLAG_DAY = 13
+export const FLAG_DAY = REVIEW_FLAG_DAY
 
 export type TReviewRow = { s: TCaseSummary; receivedOn: string; day: number; total: number; extendedTo?: string; deadline: TDeadlineInfo | null; registrationNumber?: string }
+
+/** Whether the caller receives a case's filing (JHR 43 routing); admins receive every filing. */
+async function receivingFilter(deps: TWebDeps, p: TPrincipal, cases: readonly TCaseSummary[]): Promise<(s: TCaseSummary) => boolean> {
+  if (isAdmin(p)) return () => true
+  const regions = p.memberships.filter((m) => m.role === 'bureauReviewer' && m.regionCode).map((m) => m.regionCode!)
+  const codes = [...new Set(cases.map((s) => contextOf(s.view).filing?.routedTo?.regionCode).filter((c): c is string => c !== undefined))]
+  const paths = new Map(await Promise.all(codes.map(async (c) => [c, await regionPath(deps.engine.db, c)] as const)))
+  return (s) => {
+    const routed = contextOf(s.view).filing?.routedTo
+    return !routed || receivesFiling(regions, paths.get(routed.regionCode) ?? [])
+  }
+}
 
 export async function bureauInbox(deps: TWebDeps, p: TPrincipal) {
   const scope = scopeOf(p)
   const now = deps.engine.clock.now()
   const today = localToday(now)
-  const [reviewing, toRegister, corrections, inForce] = await Promise.all([
+  const lists = await Promise.all([
     caseSummaries(deps.engine, scope, { state: 'underReview' }),
     caseSummaries(deps.engine, scope, { state: 'awaitingRegistration' }),
     caseSummaries(deps.engine, scope, { state: 'correctionRequested' }),
     caseSummaries(deps.engine, scope, { state: 'inForce' }),
   ])
+  // JHR 43: only the filings routed to this bureau (or a bureau below it).
+  const receives = await receivingFilter(deps, p, lists.flat())
+  const [reviewing, toRegister, corrections, inForce] = lists.map((l) => l.filter(receives)) as [TCaseSummary[], TCaseSummary[], TCaseSummary[], TCaseSummary[]]
   const rows: TReviewRow[] = reviewing.map((s) => {
     const c = contextOf(s.view)
     const receivedOn = c.review?.receivedOn ?? c.filing?.receivedOn ?? today
@@ -84,6 +103,7 @@ function simpleTable(ctx: TWebCtx, caption: string, rows: TCaseSummary[], extra:
 }
 
 export function bureauPages(router: Router, deps: TWebDeps) {
+  paperFilingPages(router, deps)
   router.get('/bureau', async (req, res) => {
     const ctx = await webContext(deps, req, res)
     const p = requireRole(ctx, ['bureauReviewer', 'admin'])
@@ -97,6 +117,7 @@ export function bureauPages(router: Router, deps: TWebDeps) {
         ${flagged ? html`<p class="soon-note" role="status">${t(`${flagged} 件已到第 ${FLAG_DAY} 天或以后，请尽快作出审查决定。`, `${flagged} filings are at day ${FLAG_DAY} or later: decide soon.`)}</p>` : ''}
         ${inboxTable(ctx, inbox.reviewing)}</section>
       <section class="card" aria-labelledby="tr-h"><h2 id="tr-h">${t('待登记收件', 'To register')}</h2>
+        ${paperFilingLink(ctx)}
         ${simpleTable(ctx, t('已报送，待登记', 'Filed, to register'), inbox.toRegister, (s) => {
           const f = contextOf(s.view).filing
           return [t('报送日期', 'Filed on'), f?.filedOn ? `${fmtDate(lang, f.filedOn)}${f.late ? t('（逾期报送）', ' (late)') : ''}` : '—']

@@ -41,6 +41,14 @@ export const beijing: TRulePack = {
   },
   filing: {
     ...national.filing,
+    materials: [
+      // Beijing 46: each negotiator's name, sex, age, employer, post and ID number; the congress resolution; the text.
+      ...national.filing.materials.map((m) =>
+        m.material === 'representativeList' || m.material === 'congressResolution'
+          ? { ...m, article: `Beijing 46; ${m.article}`, basis: 'statute' as const }
+          : m,
+      ),
+    ],
     wageAgreement: {
       ...national.filing.wageAgreement,
       conflict: 'Beijing 39 and JHR 42: 10 days from signing; GZ 21: 7 days (statute §(g)1). 7 days satisfies both.',

@@ -75,6 +75,11 @@ export const henan: TRulePack = {
   },
   filing: {
     ...national.filing,
+    materials: [
+      ...national.filing.materials,
+      // Henan 2013 Art 28: also the request letter (要约书) and the reply (答复书).
+      { material: 'requestAndReply', for: 'all', article: 'Henan 28', basis: 'statute' },
+    ],
     wageAgreement: {
       period: { length: 5, unit: 'workingDays', article: 'Henan 28' },
       countsFrom: 'signing',

@@ -1,9 +1,23 @@
-import type { TRulePack } from './types.js'
+import type { TRequiredMaterial, TRulePack } from './types.js'
 
 /**
  * National rules: 集体合同规定 2004 (JHR), 工资集体协商试行办法 2000 (GZ), with 劳动合同法 (LCL) and 民法典 (CC).
  * The base of every local pack: a local pack overrides only what its instrument says (statute.md §(f)).
  */
+/**
+ * JHR 42: the text (3 copies); GZ 21: for a wage agreement also an explanatory note. The other parts are what the
+ * legality review of JHR 44 (the parties' qualifications, the procedure, the content) cannot be done without [D];
+ * local lists name them (Shanghai 23, Beijing 46).
+ */
+export const nationalMaterials: TRequiredMaterial[] = [
+  { material: 'agreementText', for: 'all', article: 'JHR 42; GZ 21', basis: 'statute' },
+  { material: 'explanatoryNote', for: 'wageAgreement', article: 'GZ 21', basis: 'statute' },
+  { material: 'wageData', for: 'wageAgreement', article: 'GZ 8; GZ 21', basis: 'practice', note: 'The explanatory note accounts for the GZ 8 factors: the enterprise\'s wage figures.' },
+  { material: 'congressResolution', for: 'all', article: 'JHR 36; JHR 44(2)', basis: 'practice', note: 'Attendance and vote counts show the draft passed (JHR 36).' },
+  { material: 'representativeList', for: 'all', article: 'JHR 19-23; JHR 44(1)', basis: 'practice' },
+  { material: 'minutes', for: 'all', article: 'JHR 33(5); JHR 44(2)', basis: 'practice' },
+]
+
 export const national: TRulePack = {
   id: 'national',
   name: { zh: '全国（国家规定）', en: 'National rules' },
@@ -116,6 +130,16 @@ export const national: TRulePack = {
     copies: { value: 3, article: 'JHR 42; GZ 21' },
     explanatoryNote: { wageAgreement: true, collectiveContract: false, article: 'GZ 21' },
     termination: null,
+    materials: nationalMaterials,
+  },
+  // JHR 43: "集体合同或专项集体合同审查实行属地管辖，具体管辖范围由省级劳动保障行政部门规定。中央管辖的企业以及跨省、自治区、
+  // 直辖市的用人单位的集体合同应当报送劳动保障部或劳动保障部指定的省级劳动保障行政部门。"
+  routing: {
+    territorialLevel: 'county',
+    multiRegion: 'commonAncestor',
+    centralOrCrossProvince: 'designatedProvince',
+    article: 'JHR 43',
+    note: '[D] The province fixes the levels; absent its rule, the county-level bureau of the enterprise receives, an enterprise spanning several counties (prefectures) files with the bureau of the smallest region covering them, and a central or cross-province enterprise files with the provincial bureau of its seat as the one the ministry designates.',
   },
   correction: {
     allowed: true,

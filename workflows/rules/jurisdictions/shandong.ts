@@ -68,6 +68,11 @@ export const shandong: TRulePack = {
   },
   filing: {
     ...national.filing,
+    materials: [
+      ...national.filing.materials,
+      // Shandong 29: also a copy of the business licence.
+      { material: 'businessLicence', for: 'all', article: 'Shandong 29', basis: 'statute' },
+    ],
     wageAgreement: {
       period: { length: 10, unit: 'calendarDays', article: 'Shandong 29' },
       countsFrom: 'signing',

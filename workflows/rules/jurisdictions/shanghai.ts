@@ -55,6 +55,14 @@ export const shanghai: TRulePack = {
   },
   filing: {
     ...national.filing,
+    materials: [
+      // Shanghai 23: the text signed by both chiefs, the parties and representatives, the negotiation, the congress vote.
+      ...national.filing.materials.map((m) =>
+        m.material === 'representativeList' || m.material === 'congressResolution' || m.material === 'explanatoryNote'
+          ? { ...m, for: 'all' as const, article: `Shanghai 23; ${m.article}`, basis: 'statute' as const }
+          : m,
+      ),
+    ],
     wageAgreement: {
       ...national.filing.wageAgreement,
       conflict:

@@ -70,6 +70,46 @@ const ZFilingPeriodSchema = z.object({
   conflict: z.string().optional(),
 })
 
+/** A part of the filing package (JHR 42; GZ 21; local lists such as Shanghai 23, Beijing 46, Shandong 29, Henan 28). */
+export const ZFilingMaterialSchema = z.enum([
+  'agreementText', // 合同文本 (JHR 42; GZ 21)
+  'explanatoryNote', // 说明 / 情况说明 (GZ 21)
+  'wageData', // 工资数据 (the GZ 8 figures the explanatory note accounts for)
+  'congressResolution', // 职工代表大会决议, with attendance and vote counts (JHR 36)
+  'representativeList', // 协商代表名单 (JHR 19-23)
+  'minutes', // 协商会议纪要 (JHR 33(5))
+  'requestAndReply', // 要约书及答复书 (Henan 28)
+  'businessLicence', // 营业执照复印件 (Shandong 29)
+])
+export type TFilingMaterial = z.infer<typeof ZFilingMaterialSchema>
+
+export const ZRequiredMaterialSchema = z.object({
+  material: ZFilingMaterialSchema,
+  /** Which kinds of contract need it. */
+  for: z.enum(['all', 'wageAgreement', 'collectiveContract']),
+  article: ZArticleSchema,
+  /** `statute`: the article names it; `practice`: the review the article prescribes cannot be done without it [D]. */
+  basis: z.enum(['statute', 'practice']),
+  note: z.string().optional(),
+})
+export type TRequiredMaterial = z.infer<typeof ZRequiredMaterialSchema>
+
+/**
+ * JHR 43: which bureau receives a filing. Review is territorial, the province fixing the levels; central enterprises
+ * and enterprises spanning provinces file with the ministry or a provincial bureau it designates.
+ */
+export const ZRoutingRuleSchema = z.object({
+  /** The level of the bureau that receives an enterprise's filing when it operates within one region of that level. */
+  territorialLevel: z.enum(['county', 'prefecture', 'province']),
+  /** An enterprise with establishments in several regions files with the bureau of the smallest region covering them all. */
+  multiRegion: z.literal('commonAncestor'),
+  /** Central enterprises (中央管辖的企业) and enterprises spanning provinces. */
+  centralOrCrossProvince: z.literal('designatedProvince'),
+  article: ZArticleSchema,
+  note: z.string().optional(),
+})
+export type TRoutingRule = z.infer<typeof ZRoutingRuleSchema>
+
 export const ZRulePackSchema = z.object({
   id: ZJurisdictionIdSchema,
   name: z.object({ zh: z.string(), en: z.string() }),
@@ -230,7 +270,11 @@ export const ZRulePackSchema = z.object({
     explanatoryNote: z.object({ wageAgreement: z.boolean(), collectiveContract: z.boolean(), article: ZArticleSchema }),
     /** Filing of a rescission (Zhejiang 33: 5 working days; Shandong 41: 7 days). `null`: not required. */
     termination: ZPeriodRuleSchema.nullable(),
+    /** What the filing package must contain (the bureau's completeness check, workflows/review/checks.ts). */
+    materials: z.array(ZRequiredMaterialSchema).min(1),
   }),
+  /** JHR 43: which bureau receives the filing (workflows/review/routing.ts). */
+  routing: ZRoutingRuleSchema,
   /** The bureau may ask for missing materials (补正) before registering; review then runs from the new receipt. */
   correction: z.object({ allowed: z.boolean(), article: ZArticleSchema, note: z.string().optional() }),
 
