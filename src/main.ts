@@ -105,6 +105,7 @@ async function main() {
           db,
           clock,
           nodeId: config.nodeId,
+          leaseMs: config.outboxLeaseMs,
           // notify.* → one MailMessage per recipient, each with its own mail.send outbox row; document.render → a
           // Document row with the PDF and its SHA-256 (src/effects).
           handlers: {
@@ -138,7 +139,7 @@ async function main() {
           },
           maxAttempts: mail.maxAttempts,
           baseBackoffMs: mail.backoffMs,
-          leaseMs: Math.max(120_000, 4 * (mail.smtp?.timeoutMs ?? 0)),
+          leaseMs: mail.leaseMs ?? Math.max(120_000, 4 * (mail.smtp?.timeoutMs ?? 0)),
         },
         config.outboxIntervalMs,
         onError,

@@ -200,7 +200,8 @@ async function send(s: TSeedCtx, caseId: string, actor: TActor, event: { type: s
 }
 
 /** Request → answer → teams → preparation (common to the three cases). */
-async function openAndPrepare(s: TSeedCtx, e: TEnterpriseSeed, start: string, team: { worker: ReturnType<typeof teamMembers>; employer: ReturnType<typeof teamMembers> }, year: number) {
+/** `nightShiftHeadcount`: how many employees are paid the night-shift allowance today (the costing's baseline). */
+async function openAndPrepare(s: TSeedCtx, e: TEnterpriseSeed, start: string, team: { worker: ReturnType<typeof teamMembers>; employer: ReturnType<typeof teamMembers> }, year: number, nightShiftHeadcount = Math.round((e.headcount * 2) / 7)) {
   s.clock.on(start, 9)
   const { caseId } = await s.engine.openCase({ enterpriseId: e.id, kind: 'wageAgreement', jurisdiction: 'national' }, s.union)
   await send(s, caseId, s.union, {
@@ -225,28 +226,60 @@ async function openAndPrepare(s: TSeedCtx, e: TEnterpriseSeed, start: string, te
     type: 'opinions.collected',
     side: 'worker',
     collectedOn: d10,
-    summary: '通过职工代表座谈会和问卷征集意见：多数职工关注基本工资增幅、夜班津贴和高温津贴标准。',
-    survey: { respondents: Math.round(e.headcount * 0.8), method: '车间座谈会及问卷', topics: [{ topic: '平均工资增幅', count: Math.round(e.headcount * 0.7) }, { topic: '夜班津贴', count: Math.round(e.headcount * 0.3) }] },
+    summary: '通过职工代表座谈会和问卷征集意见：多数职工关注基本工资增幅、夜班津贴和技术岗位津贴标准。',
+    survey: { respondents: Math.round(e.headcount * 0.8), method: '车间座谈会及问卷', topics: [{ topic: '平均工资增幅', count: Math.round(e.headcount * 0.7) }, { topic: '夜班津贴', count: Math.round(e.headcount * 0.3) }, { topic: '技术岗位津贴', count: Math.round(e.headcount * 0.25) }] },
   }, d10)
+  // GZ 8: the enterprise's figures (its performance and payroll, recorded by the employer side) and the regional
+  // ones (minimum wage, guideline, CPI, average wages and market prices, recorded by the union), each with its source.
+  // The minimum wage is Guangzhou's published first tier (src/regions/wage-standard-data.ts); the guideline, CPI,
+  // average wages and market prices are demo values and say so in their source.
+  const production = Math.round(e.headcount * 0.7)
+  const technical = Math.round(e.headcount * 0.18)
+  const groups = [
+    { id: 'production', name: '一线生产职工', headcount: production, averageMonthlyWageFen: 620_000 },
+    { id: 'technical', name: '技术人员', headcount: technical, averageMonthlyWageFen: 980_000 },
+    { id: 'management', name: '管理人员', headcount: e.headcount - production - technical, averageMonthlyWageFen: 1_250_000 },
+  ]
+  const payroll = groups.reduce((n, g) => n + g.headcount * g.averageMonthlyWageFen * 12, 0)
+  const last = `${year - 1}年度财务决算报表`
   await send(s, caseId, s.employer, {
     type: 'preparation.figuresRecorded',
     by: 'employer',
     recordedOn: d10,
     enterprise: {
-      groups: {
-        value: [
-          { id: 'production', name: '一线生产职工', headcount: Math.round(e.headcount * 0.7), averageMonthlyWageFen: 620_000 },
-          { id: 'technical', name: '技术人员', headcount: Math.round(e.headcount * 0.18), averageMonthlyWageFen: 980_000 },
-          { id: 'management', name: '管理人员', headcount: e.headcount - Math.round(e.headcount * 0.7) - Math.round(e.headcount * 0.18), averageMonthlyWageFen: 1_250_000 },
-        ],
+      groups: { value: groups, year: year - 1, source: `${year - 1}年度工资台账` },
+      lastYearPayrollFen: { value: payroll, year: year - 1, source: last },
+      lastYearAverageMonthlyWageFen: { value: Math.round(payroll / 12 / e.headcount), year: year - 1, source: last },
+      revenueFen: { value: e.headcount * 52_000_000, year: year - 1, source: last },
+      profitFen: { value: e.headcount * 3_100_000, year: year - 1, source: `${last}（未经审计）` },
+      labourProductivityFen: { value: 52_000_000, year: year - 1, source: '营业收入 ÷ 平均职工人数', note: '按营业收入计算' },
+      currentAllowances: {
+        value: [{ name: '夜班津贴', fenPerMonth: 30_000, appliesTo: { headcount: nightShiftHeadcount } }],
         year: year - 1,
-        source: `${year - 1}年度工资台账`,
+        source: '公司薪酬管理制度',
       },
-      lastYearAverageMonthlyWageFen: { value: 734_000, year: year - 1, source: `${year - 1}年度财务决算报表` },
     },
     regional: {
-      minimumWage: { value: 254_000, year: year - 1, source: '广东省企业职工最低工资标准（广州市）', note: '一类地区' },
-      wageGuideline: { value: { baselineBasisPoints: 600, upperBasisPoints: 900, lowerBasisPoints: 300 }, year: year, source: `广州市${year}年企业工资指导线` },
+      minimumWage: { value: 250_000, year: 2025, source: '广东省人民政府：广东省调整企业职工最低工资标准（2025年3月1日起）', note: '第一类地区（广州市）' },
+      wageGuideline: { value: { baselineBasisPoints: 600, upperBasisPoints: 900, lowerBasisPoints: 300 }, year, source: `广州市${year}年企业工资指导线（演示数据）` },
+    },
+  })
+  await send(s, caseId, s.union, {
+    type: 'preparation.figuresRecorded',
+    by: 'worker',
+    recordedOn: d10,
+    regional: {
+      urbanCpi: { value: 40, year: year - 1, source: `广州市${year - 1}年城镇居民消费价格指数（演示数据）` },
+      regionalAverageWage: { value: 1_180_000, year: year - 1, source: `广州市${year - 1}年城镇单位在岗职工月平均工资（演示数据）` },
+      industryAverageWage: { value: { industry: '通用设备制造业', fenPerMonth: 860_000 }, year: year - 1, source: '广州市统计年鉴（演示数据）' },
+      marketWagePrices: {
+        value: [
+          { occupation: '机械加工操作工', lowFen: 480_000, medianFen: 620_000, highFen: 850_000 },
+          { occupation: '机械工程技术人员', lowFen: 720_000, medianFen: 980_000, highFen: 1_450_000 },
+        ],
+        year: year - 1,
+        source: '广州市人力资源市场工资价位（演示数据）',
+      },
     },
   })
   await send(s, caseId, s.union, {
@@ -256,7 +289,7 @@ async function openAndPrepare(s: TSeedCtx, e: TEnterpriseSeed, start: string, te
     items: [
       { id: 'a1', title: '职工年度平均工资调整幅度' },
       { id: 'a2', title: '企业内部最低工资标准' },
-      { id: 'a3', title: '夜班津贴和高温津贴标准' },
+      { id: 'a3', title: '夜班津贴和技术岗位津贴标准' },
       { id: 'a4', title: '工资支付办法及加班工资计发基数' },
     ],
   })
@@ -281,15 +314,15 @@ async function fourRounds(s: TSeedCtx, caseId: string, first: string, team: TTea
   const attendees = { worker: team.worker.map((m) => m.id), employer: team.employer.map((m) => m.id) }
   const signers = [team.worker[0]!.id, team.employer[0]!.id]
   const nightShift = (fen: number): TClause => ({ kind: 'allowance', name: '夜班津贴', fenPerMonth: fen, eligible: '上夜班（22时至次日6时）的职工', appliesTo: { headcount: 120 } })
-  const heat = (fen: number): TClause => ({ kind: 'allowance', name: '高温津贴', fenPerMonth: fen, eligible: '6月至10月在高温环境下作业的职工', appliesTo: { groups: ['production'] } })
+  const technicalPost = (fen: number): TClause => ({ kind: 'allowance', name: '技术岗位津贴', fenPerMonth: fen, eligible: '在技术岗位工作的职工', appliesTo: { groups: ['technical'] } })
   const rounds = [
     {
       on: first,
       presidingSide: 'worker',
-      proposals: [{ side: 'worker', text: '平均工资增长8.0%，企业最低工资2,800元/月，夜班津贴每月450元。', response: '企业方提出平均工资增长4.0%。' }],
+      proposals: [{ side: 'worker', text: '平均工资增长8.0%，企业最低工资2,800元/月，夜班津贴每月450元。', response: '企业方提出平均工资增长4.0%，企业最低工资2,450元/月，夜班津贴维持每月300元。' }],
       clauseProposals: [
         { side: 'worker', clauses: [{ kind: 'averageWageIncrease', basisPoints: 800 }, { kind: 'enterpriseMinimumWage', fenPerMonth: 280_000 }, nightShift(45_000)] },
-        { side: 'employer', clauses: [{ kind: 'averageWageIncrease', basisPoints: 400 }, { kind: 'enterpriseMinimumWage', fenPerMonth: 260_000 }, nightShift(30_000)] },
+        { side: 'employer', clauses: [{ kind: 'averageWageIncrease', basisPoints: 400 }, { kind: 'enterpriseMinimumWage', fenPerMonth: 245_000 }, nightShift(30_000)] },
       ],
       agreed: [{ kind: 'payDay', dayOfMonth: 10 }, { kind: 'paymentMethod', text: '公司以货币形式按月支付职工工资，通过银行转账存入职工本人账户，并提供工资清单。' }] as TClause[],
       agreedItems: ['工资支付日维持每月10日，以银行转账方式支付。'],
@@ -299,10 +332,13 @@ async function fourRounds(s: TSeedCtx, caseId: string, first: string, team: TTea
     {
       on: addDays(first, 7),
       presidingSide: 'employer',
-      proposals: [{ side: 'employer', text: '平均工资增长5.0%，夜班津贴每月350元。', response: '职工方要求不低于7.5%。' }],
+      proposals: [
+        { side: 'worker', text: '企业方上次提出的企业最低工资2,450元/月低于广州市最低工资标准2,500元/月（劳动合同法第五十五条）；职工方要求平均工资增长不低于7.5%。', response: '企业方将企业最低工资调整为2,600元/月。' },
+        { side: 'employer', text: '根据经审计的上年度利润，平均工资增长5.0%，夜班津贴每月350元。', response: '职工方认为增幅低于工资指导线基准线6.0%。' },
+      ],
       clauseProposals: [
         { side: 'worker', clauses: [{ kind: 'averageWageIncrease', basisPoints: 750 }] },
-        { side: 'employer', clauses: [{ kind: 'averageWageIncrease', basisPoints: 500 }, nightShift(35_000)] },
+        { side: 'employer', clauses: [{ kind: 'averageWageIncrease', basisPoints: 500 }, { kind: 'enterpriseMinimumWage', fenPerMonth: 260_000 }, nightShift(35_000)] },
       ],
       agreed: [{ kind: 'overtimeBasis', basis: { type: 'standardWage' } }] as TClause[],
       agreedItems: ['加班工资以职工本人标准工资为计发基数。'],
@@ -312,13 +348,13 @@ async function fourRounds(s: TSeedCtx, caseId: string, first: string, team: TTea
     {
       on: addDays(first, 14),
       presidingSide: 'worker',
-      proposals: [{ side: 'worker', text: '平均工资增长7.0%，夜班津贴每月420元，高温津贴每月300元。', response: '企业方同意夜班津贴420元，平均增幅提出6.0%。' }],
+      proposals: [{ side: 'worker', text: '平均工资增长7.0%，夜班津贴每月420元，技术岗位津贴每月300元。', response: '企业方同意夜班津贴420元，平均增幅提出6.0%。' }],
       clauseProposals: [
-        { side: 'worker', clauses: [{ kind: 'averageWageIncrease', basisPoints: 700 }, heat(30_000)] },
+        { side: 'worker', clauses: [{ kind: 'averageWageIncrease', basisPoints: 700 }, technicalPost(30_000)] },
         { side: 'employer', clauses: [{ kind: 'averageWageIncrease', basisPoints: 600 }, nightShift(42_000)] },
       ],
-      agreed: [nightShift(42_000), heat(30_000)],
-      agreedItems: ['夜班津贴每月420元；高温津贴每月300元（6月至10月）。'],
+      agreed: [nightShift(42_000), technicalPost(30_000)],
+      agreedItems: ['夜班津贴每月420元；技术岗位津贴每月300元。'],
       openItems: ['平均工资增长幅度', '企业内部最低工资'],
       outcome: 'continued',
     },
@@ -337,6 +373,16 @@ async function fourRounds(s: TSeedCtx, caseId: string, first: string, team: TTea
     },
   ]
   for (const [i, r] of rounds.entries()) {
+    if (i === 1) {
+      // Between rounds 1 and 2 the audit closes: the employer records the audited profit (the earlier figure stays in the history).
+      const year = Number(first.slice(0, 4)) - 1
+      await send(s, caseId, s.employer, {
+        type: 'preparation.figuresRecorded',
+        by: 'employer',
+        recordedOn: addDays(r.on, -2),
+        enterprise: { profitFen: { value: 420 * 2_900_000, year, source: `${year}年度审计报告` } },
+      }, addDays(r.on, -2))
+    }
     await send(s, caseId, i % 2 === 0 ? s.union : s.employer, {
       type: 'round.held',
       number: i + 1,
@@ -472,7 +518,7 @@ export async function seedDemo(db: TDatabase, engine: TEngine, opts: { password?
       worker: teamMembers('worker', { ...team.worker[0]!, position: '工会主席' }, [{ ...team.worker[1]!, position: '烘焙车间班组长' }, { ...team.worker[2]!, position: '包装工', gender: 'female' }], start),
       employer: teamMembers('employer', { ...team.employer[0]!, position: '副总经理' }, [{ ...team.employer[1]!, position: '人力资源主管', gender: 'female' }, { ...team.employer[2]!, position: '财务主管' }], start),
     }
-    const { caseId, meetingOn } = await openAndPrepare(s, e, start, members, Number(start.slice(0, 4)))
+    const { caseId, meetingOn } = await openAndPrepare(s, e, start, members, Number(start.slice(0, 4)), 60)
     const startsOn = firstOfMonthAfter(addDays(start, 60))
     const clauses = [
       { kind: 'payDay', dayOfMonth: 15 } as TClause,
@@ -541,7 +587,7 @@ export async function seedDemo(db: TDatabase, engine: TEngine, opts: { password?
       agreedOn: draftOn,
       title: `${e.name}${startsOn.slice(0, 4)}年度工资专项集体合同`,
       text: '见结构化条款。',
-      items: ['职工年度平均工资增长6.5%', '企业内部最低工资2,700元/月', '夜班津贴每月420元、高温津贴每月300元'],
+      items: ['职工年度平均工资增长6.5%', '企业内部最低工资2,700元/月', '夜班津贴每月420元、技术岗位津贴每月300元'],
       clauses,
       termMonths: 12,
       termStartsOn: startsOn,
@@ -557,7 +603,7 @@ export async function seedDemo(db: TDatabase, engine: TEngine, opts: { password?
       items: [
         { id: 'item1', title: '职工年度平均工资增长6.5%' },
         { id: 'item2', title: '企业内部最低工资2,700元/月' },
-        { id: 'item3', title: '夜班津贴每月420元、高温津贴每月300元' },
+        { id: 'item3', title: '夜班津贴每月420元、技术岗位津贴每月300元' },
       ],
       close: true,
     })

@@ -14,6 +14,10 @@ export const errorStatus = {
   CONCURRENT_CHANGE: 409,
   /** A unique value (credit code, e-mail, region code) that is already taken. */
   ALREADY_EXISTS: 409,
+  /** The same agreement was already filed (same document, or an overlapping term already registered or in review). */
+  DUPLICATE_FILING: 409,
+  /** A document asked for on request needs facts the case does not record yet (details.missing names them). */
+  CASE_FACTS_MISSING: 409,
   /** The same Idempotency-Key was used for a different request. */
   IDEMPOTENCY_CONFLICT: 409,
   /** The first request with this Idempotency-Key is still running. */

@@ -28,6 +28,9 @@ import { enterprisesResource } from './resources/enterprises.js'
 import { mailResource } from './resources/mail.js'
 import { regionsResource } from './resources/regions.js'
 import { registerResource } from './resources/register.js'
+import { reviewResource } from './resources/review.js'
+import { PAPER_BODY_LIMIT_BYTES, paperFilingsResource } from './resources/paper-filings.js'
+import { statisticsResource } from './resources/statistics.js'
 import { registerProbes, systemResource } from './resources/system.js'
 import { usersResource } from './resources/users.js'
 import { wageStandardsResource } from './resources/wage-standards.js'
@@ -81,19 +84,17 @@ export function createApp(deps: TAppDeps) {
   )
   const corsOrigins = deps.corsOrigins ?? []
   app.use(cors(corsOrigins))
-  app.use(
-    express.json({
-      limit: BODY_LIMIT,
-      // Malformed UTF-8 is refused (400), not silently replaced.
-      verify: (_req, _res, buf) => {
-        try {
-          new TextDecoder('utf-8', { fatal: true }).decode(buf)
-        } catch {
-          throw Object.assign(new Error('request body is not valid UTF-8'), { type: 'encoding.invalid', status: 400 })
-        }
-      },
-    }),
-  )
+  // Malformed UTF-8 is refused (400), not silently replaced.
+  const utf8Only = (_req: unknown, _res: unknown, buf: Buffer) => {
+    try {
+      new TextDecoder('utf-8', { fatal: true }).decode(buf)
+    } catch {
+      throw Object.assign(new Error('request body is not valid UTF-8'), { type: 'encoding.invalid', status: 400 })
+    }
+  }
+  // The scan of a paper filing travels as base64 in JSON: a larger limit for that route only (it parses first).
+  app.use(`${API_BASE}/paper-filings`, express.json({ limit: PAPER_BODY_LIMIT_BYTES, verify: utf8Only }))
+  app.use(express.json({ limit: BODY_LIMIT, verify: utf8Only }))
 
   const table = createRouteTable({
     engine: deps.engine,
@@ -148,9 +149,12 @@ export function createApp(deps: TAppDeps) {
     regionsResource,
     enterprisesResource,
     casesResource,
+    reviewResource,
+    paperFilingsResource,
     documentsResource,
     congressResource,
     registerResource,
+    statisticsResource,
     wageStandardsResource,
     mailResource,
     adminResource,

@@ -89,6 +89,9 @@ export const ZDocumentMetaSchema = z.object({
   sizeBytes: z.number().int(),
   caseSeq: z.number().int().nullable(),
   createdAt: z.string(),
+  /** The case's document hash chain; null on documents stored before it existed. */
+  prevHash: z.string().nullable(),
+  chainHash: z.string().nullable(),
 })
 
 export const ZDeadlineSchema = z.object({

@@ -28,6 +28,7 @@ import { bureauPages } from './pages/bureau.js'
 import { casePages } from './pages/case.js'
 import { homePages } from './pages/home.js'
 import { registerPages } from './pages/register.js'
+import { statisticsPages } from './pages/statistics.js'
 import { votePages } from './pages/vote.js'
 
 export type { TWebDeps } from './context.js'
@@ -92,6 +93,7 @@ export function createWebRouter(o: {
   casePages(router, deps)
   votePages(router, deps)
   bureauPages(router, deps)
+  statisticsPages(router, deps)
   registerPages(router, deps)
   adminPages(router, deps)
 

@@ -23,6 +23,7 @@ import { healthCheck } from '../../src/engine/health.js'
 import { startOutboxWorker } from '../../src/engine/outbox.js'
 import { createUser, type TMembershipInput } from '../../src/engine/users.js'
 import { createApp } from '../../src/http/app.js'
+import { seedDemo, type TDemoResult } from '../../src/demo/seed.js'
 import { loadDivisions } from '../../src/regions/divisions.js'
 import { importRegionsInto } from '../../src/regions/import-regions.js'
 import { connect, createTestDatabase } from '../support/databases.js'
@@ -71,6 +72,22 @@ export async function startWebWorld(): Promise<TWebWorld> {
   for (const [role, a] of Object.entries(ACCOUNTS) as [TRole, (typeof ACCOUNTS)[TRole]][]) {
     userIds[role] = (await createUser(db, { email: a.email, displayName: a.name, passwordHash, memberships: [a.membership] }, now)).id
   }
+  const served = await serve(db, engine, calendars)
+  return {
+    url: served.url,
+    db,
+    clock,
+    engine,
+    userIds,
+    close: async () => {
+      await served.close()
+      await t.drop()
+    },
+  }
+}
+
+/** The app on 127.0.0.1 port 0 with the outbox worker rendering documents; close() also closes the database. */
+async function serve(db: TDatabase, engine: TEngine, calendars: ReturnType<typeof createCalendarStore>) {
   const app = createApp({
     logger: pino({ level: 'silent' }),
     health: healthCheck(db),
@@ -83,19 +100,36 @@ export async function startWebWorld(): Promise<TWebWorld> {
   await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve))
   const address = server.address()
   const port = typeof address === 'object' && address ? address.port : 0
-  const stopOutbox = startOutboxWorker({ db, clock, nodeId: 'web-test', handlers: createEffectHandlers({ db, clock }) }, 100, (e) => {
+  const stopOutbox = startOutboxWorker({ db, clock: engine.clock, nodeId: 'web-test', handlers: createEffectHandlers({ db, clock: engine.clock }) }, 100, (e) => {
     throw e
   })
   return {
     url: `http://127.0.0.1:${port}`,
-    db,
-    clock,
-    engine,
-    userIds,
     close: async () => {
       await stopOutbox()
       await new Promise<void>((resolve) => server.close(() => resolve()))
       await db.close()
+    },
+  }
+}
+
+/** The demo (src/demo/seed.ts) served as `npm run demo` serves it: its accounts sign in with `password`. */
+export async function startDemoWorld(password: string): Promise<{ url: string; db: TDatabase; engine: TEngine; demo: TDemoResult; close(): Promise<void> }> {
+  const t = await createTestDatabase('sqlite')
+  const db = await connect(t)
+  const clock = new ManualClock('2026-11-23T02:00:00.000Z')
+  const calendars = createCalendarStore(db)
+  await calendars.refresh()
+  const engine = createEngine({ db, clock, nodeId: 'web-demo-test', computeDeadline: calendars.calculator })
+  const demo = await seedDemo(db, engine, { password })
+  const served = await serve(db, engine, calendars)
+  return {
+    url: served.url,
+    db,
+    engine,
+    demo,
+    close: async () => {
+      await served.close()
       await t.drop()
     },
   }

@@ -6,17 +6,20 @@
  *   GET  /cases/:caseId
  *   POST /cases/:caseId/events/:type          one event, validated by its schema, sent with sendEventAs
  *   GET  /cases/:caseId/documents/:documentId a document's bytes (checked against its SHA-256)
+ *   POST /cases/:caseId/documents/preparation-brief  ask for the 协商准备材料 PDF (rendered by the outbox worker)
  *   POST /cases/:caseId/congress/roster | /congress/convene | /congress/:sessionId/close
  */
 import type { Request, Response, Router } from 'express'
 import { z, type ZodObject } from 'zod'
 import { parse as parseCsv } from 'csv-parse/sync'
-import { caseAccess, permittedEvents, requireRoleOn, sendEventAs } from '../../auth/case-access.js'
+import { caseAccess, permittedEvents, requireReceivingBureau, requireRoleOn, sendEventAs } from '../../auth/case-access.js'
 import type { TUserRole } from '../../auth/principal.js'
 import { ZConveneInputSchema, type TRosterView, type TSessionView } from '../../congress/types.js'
 import { requestBureauDocument } from '../../effects/bureau-documents.js'
+import { DOCUMENT_REQUESTERS, requestCaseDocument } from '../../effects/requested-documents.js'
 import { getDocumentContent, listDocuments, type TDocumentMeta } from '../../engine/documents.js'
 import { getCase, getCaseEvents, type TCaseEventView, type TCaseView } from '../../engine/queries.js'
+import { getReviewWorkbench, type TReviewWorkbench } from '../../engine/review-checks.js'
 import { verifyCase, type TIntegrityProblem } from '../../engine/verify.js'
 import { AppError } from '../../errors/app-error.js'
 import type { TNegotiationContext } from '../../../workflows/negotiation/context.js'
@@ -35,6 +38,8 @@ import { DOCUMENT_KIND_NAMES, ROLE_NAMES, eventName, pick, stateHint, valueLabel
 import { eventAliases } from '../../http/resources/cases.js'
 import { csrfField, facts, page, type TWebCtx } from '../layout.js'
 import { prefill } from '../prefill.js'
+import { proposalsSection } from './proposals.js'
+import { reviewWorkbenchSection } from '../review-workbench.js'
 import { deadlineInfo, periodDay } from '../queries.js'
 
 const zhCN = z.locales.zhCN()
@@ -68,6 +73,8 @@ type TCaseData = {
   sessions: TSessionView[]
   roster: TRosterView | null
   problems: TIntegrityProblem[] | null
+  /** The bureau's review workbench, for the bureau the filing was routed to and admins, once the case is filed. */
+  workbench: TReviewWorkbench | null
 }
 
 async function loadCase(deps: TWebDeps, ctx: TWebCtx, caseId: string): Promise<TCaseData> {
@@ -82,8 +89,19 @@ async function loadCase(deps: TWebDeps, ctx: TWebCtx, caseId: string): Promise<T
     readsRecord ? deps.congress.getRoster(caseId).catch(() => null) : Promise.resolve(null),
     roles.includes('admin') || roles.includes('bureauReviewer') ? verifyCase(deps.engine.db, caseId) : Promise.resolve(null),
   ])
+  const filed = (view.context as TNegotiationContext | null)?.filing?.filedOn !== undefined
+  const reviews = roles.includes('admin') || roles.includes('bureauReviewer')
+  // JHR 43: a bureau that does not receive this filing sees the case, not the workbench (requireReceivingBureau).
+  const workbench =
+    filed && reviews
+      ? await requireReceivingBureau(deps.engine, principal, view.context).then(
+          () => getReviewWorkbench(deps.engine.db, caseId, ctx.now),
+          () => null,
+        )
+      : null
   return {
     view,
+    workbench,
     context: readsRecord ? (view.context as TNegotiationContext) : null,
     enterpriseName: scope.enterpriseName,
     regionCode: scope.regionCode,
@@ -398,12 +416,24 @@ function timelineSection(ctx: TWebCtx, d: TCaseData): SafeHtml {
   </section>`
 }
 
+/**
+ * A document in the audit log, under the event it was produced for: its SHA-256 and its link in the case's document
+ * hash chain (src/engine/document-chain.ts), or "unchained" for a document stored before that chain existed.
+ */
+function auditDocumentRow(ctx: TWebCtx, x: TDocumentMeta): SafeHtml {
+  const { t, lang } = ctx
+  const hash = (h: string | null) => (h ? html`<code title="${h}">${h.slice(0, 12)}</code>` : html`<span class="muted">${t('未入链（早于文件哈希链）', 'unchained (created before the chain)')}</span>`)
+  return html`<tr class="audit-document"><td>↳</td><td>${fmtDateTime(lang, x.createdAt)}</td>
+    <td>${t('文件', 'Document')}：${pick(lang, DOCUMENT_KIND_NAMES[x.kind] ?? { zh: x.kind, en: x.kind })}<br><span class="muted small">SHA-256 <code title="${x.sha256}">${x.sha256.slice(0, 12)}</code></span></td>
+    <td></td><td>${hash(x.prevHash)}</td><td>${hash(x.chainHash)}</td></tr>`
+}
+
 function auditSection(ctx: TWebCtx, d: TCaseData): SafeHtml {
   const { t, lang } = ctx
   if (!d.context) return html``
   return html`<section aria-labelledby="au-h" class="card">
     <h2 id="au-h">${t('审计记录（哈希链）', 'Audit log (hash chain)')}</h2>
-    <p class="muted">${t('每条记录的哈希值包含上一条记录的哈希值，任何改动都会使后续哈希值不符。', 'Each entry’s hash covers the previous entry’s hash: any edit breaks every later hash.')}</p>
+    <p class="muted">${t('每条记录的哈希值包含上一条记录的哈希值，任何改动都会使后续哈希值不符。案件文件另成一条哈希链，首个文件接在其所属事件之后；每个文件列于其事件之下，附SHA-256。', 'Each entry’s hash covers the previous entry’s hash: any edit breaks every later hash. The case’s documents form a second chain that starts from the event of its first document; each document is listed under its event with its SHA-256.')}</p>
     ${d.problems
       ? d.problems.length === 0
         ? html`<p class="ok-text">${t('完整性校验通过：哈希链连续，快照与事件重放一致，文件哈希相符。', 'Integrity verified: the chain is unbroken, the snapshot equals the replay, document hashes match.')}</p>`
@@ -415,16 +445,23 @@ function auditSection(ctx: TWebCtx, d: TCaseData): SafeHtml {
       <tbody>${d.events.map(
         (e) => html`<tr><td>${e.seq}</td><td>${fmtDateTime(lang, e.occurredAt)}</td><td><code>${e.type}</code></td>
           <td>${e.actorRole ? pick(lang, ROLE_NAMES[e.actorRole] ?? { zh: e.actorRole, en: e.actorRole }) : ''}</td>
-          <td><code title="${e.prevHash}">${e.prevHash.slice(0, 12)}</code></td><td><code title="${e.hash}">${e.hash.slice(0, 12)}</code></td></tr>`,
-      )}</tbody></table></div></details>
+          <td><code title="${e.prevHash}">${e.prevHash.slice(0, 12)}</code></td><td><code title="${e.hash}">${e.hash.slice(0, 12)}</code></td></tr>
+          ${d.documents.filter((x) => x.caseSeq !== null && Number(x.caseSeq) === e.seq).map((x) => auditDocumentRow(ctx, x))}`,
+      )}${d.documents.filter((x) => x.caseSeq === null).map((x) => auditDocumentRow(ctx, x))}</tbody></table></div></details>
   </section>`
 }
 
-function casePage(ctx: TWebCtx, d: TCaseData, o: { state?: TFormState; done?: string } = {}): string {
+function casePage(ctx: TWebCtx, d: TCaseData, o: { state?: TFormState; done?: string; requested?: boolean } = {}): string {
   const { t, lang } = ctx
   const hint = stateHint(lang, d.view.state)
   const pack = getRulePack(d.view.jurisdiction)
-  const flash = o.done ? { kind: 'ok' as const, text: t(`已记录：${eventName(lang, o.done)}`, `Recorded: ${eventName(lang, o.done)}`) } : o.state ? { kind: 'error' as const, text: t('未能提交，请查看下方的说明。', 'Not recorded; see below.') } : null
+  const flash = o.done
+    ? { kind: 'ok' as const, text: t(`已记录：${eventName(lang, o.done)}`, `Recorded: ${eventName(lang, o.done)}`) }
+    : o.requested
+      ? { kind: 'ok' as const, text: t('已请求生成协商准备材料，生成后列入“文件”（通常几秒钟，请刷新本页）。', 'The preparation brief is being produced; it appears under “Documents” in a few seconds (reload this page).') }
+      : o.state
+        ? { kind: 'error' as const, text: t('未能提交，请查看下方的说明。', 'Not recorded; see below.') }
+        : null
   const body = html`
     <div class="case-head card">
       <p>${stateBadge(ctx, d.view.state, d.view.status)} ${hint ? html`<span class="hint-text">${hint}</span>` : ''}</p>
@@ -435,9 +472,17 @@ function casePage(ctx: TWebCtx, d: TCaseData, o: { state?: TFormState; done?: st
         [t('版本', 'Revision'), String(d.view.revision)],
       ])}
     </div>
+    ${d.workbench ? reviewWorkbenchSection(ctx, d.workbench) : ''}
     ${d.context ? actionsSection(ctx, d, o.state) : ''}
     ${deadlinesSection(ctx, d)}
     ${agreementSection(ctx, d)}
+    ${d.context
+      ? proposalsSection(ctx, d.context, {
+          caseId: d.view.id,
+          canRequestBrief: d.roles.some((r) => DOCUMENT_REQUESTERS.includes(r)),
+          ...(o.state?.form === 'brief' ? { briefError: o.state.summary.map((x) => x.text).join(' ') } : {}),
+        })
+      : ''}
     ${congressSection(ctx, d, o.state)}
     ${documentsSection(ctx, d)}
     ${timelineSection(ctx, d)}
@@ -471,7 +516,7 @@ function refusal(ctx: TWebCtx, e: AppError, idPrefix: string): { errors: TFieldE
 }
 
 const isClientError = (e: unknown): e is AppError =>
-  e instanceof AppError && ['INVALID_INPUT', 'STATUTORY_RULE_VIOLATED', 'FORBIDDEN', 'CONCURRENT_CHANGE', 'TRANSITION_NOT_ALLOWED', 'ALREADY_EXISTS'].includes(e.code)
+  e instanceof AppError && ['INVALID_INPUT', 'STATUTORY_RULE_VIOLATED', 'FORBIDDEN', 'CONCURRENT_CHANGE', 'TRANSITION_NOT_ALLOWED', 'ALREADY_EXISTS', 'CASE_FACTS_MISSING'].includes(e.code)
 
 const statusOf = (e: AppError) =>
   e.code === 'INVALID_INPUT' ? 400 : e.code === 'FORBIDDEN' ? 403 : e.code === 'STATUTORY_RULE_VIOLATED' ? 422 : 409
@@ -481,7 +526,8 @@ export function casePages(router: Router, deps: TWebDeps) {
     const ctx = await webContext(deps, req, res)
     const d = await loadCase(deps, ctx, String(req.params.caseId))
     const done = typeof req.query.done === 'string' && !state ? req.query.done : undefined
-    sendPage(req, res, casePage(ctx, d, { state, done }), status)
+    const requested = req.query.requested === 'preparationBrief' && !state
+    sendPage(req, res, casePage(ctx, d, { state, done, requested }), status)
   }
 
   router.get('/cases/:caseId', async (req, res) => show(req, res, 200))
@@ -522,6 +568,23 @@ export function casePages(router: Router, deps: TWebDeps) {
       return show(req, res, statusOf(e), { form: id, values, ...refusal(ctx, e, id) })
     }
     redirect(res, `/cases/${caseId}?done=${encodeURIComponent(type)}`)
+  })
+
+  // The 协商准备材料 on request: one document.render for the case's latest event (src/effects/requested-documents.ts).
+  router.post('/cases/:caseId/documents/preparation-brief', async (req, res) => {
+    const ctx = await webContext(deps, req, res)
+    checkForm(req, res)
+    const principal = requireSignedIn(ctx)
+    const caseId = String(req.params.caseId)
+    const { roles } = await caseAccess(deps.engine, principal, caseId)
+    requireRoleOn(roles, DOCUMENT_REQUESTERS, { zh: '请求生成协商准备材料', en: 'ask for the preparation brief' })
+    try {
+      await requestCaseDocument(deps.engine.db, deps.engine.clock, caseId, 'preparationBrief')
+    } catch (e) {
+      if (!isClientError(e)) throw e
+      return show(req, res, statusOf(e), { form: 'brief', values: {}, errors: new Map(), summary: [{ text: pick(ctx.lang, e.text) }] })
+    }
+    redirect(res, `/cases/${caseId}?requested=preparationBrief#pc-h`)
   })
 
   router.get('/cases/:caseId/documents/:documentId', async (req, res) => {
