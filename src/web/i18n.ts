@@ -416,3 +416,14 @@ export const DOCUMENT_KIND_NAMES: Record<string, TBilingual> = {
   amendmentRequest: B('变更要求书', 'Amendment request'),
   terminationRequest: B('解除要求书', 'Rescission request'),
 }
+
+/** The kinds of regional wage figures (src/regions/wage-standards.ts WAGE_STANDARD_KINDS). */
+export const WAGE_STANDARD_KIND_NAMES: Record<string, TBilingual> = {
+  minimumMonthly: B('月最低工资标准', 'Monthly minimum wage'),
+  minimumHourly: B('小时最低工资标准（非全日制）', 'Hourly minimum wage (part-time)'),
+  guidelineBaseline: B('工资指导线基准线', 'Wage guideline baseline'),
+  guidelineUpper: B('工资指导线上线', 'Wage guideline upper line'),
+  guidelineLower: B('工资指导线下线', 'Wage guideline lower line'),
+  urbanCpi: B('城镇居民消费价格指数涨幅', 'Urban CPI change'),
+  averageWage: B('月平均工资', 'Average monthly wage'),
+}

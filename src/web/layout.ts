@@ -37,6 +37,7 @@ function navItems(ctx: TWebCtx): TNavItem[] {
     items.push(
       { href: '/admin/users', label: t('用户', 'Users') },
       { href: '/admin/regions', label: t('行政区划', 'Regions') },
+      { href: '/admin/wage-standards', label: t('工资标准', 'Wage figures') },
       { href: '/admin/enterprises', label: t('企业', 'Enterprises') },
       { href: '/admin/outbox', label: t('任务队列', 'Outbox') },
       { href: '/admin/mail', label: t('邮件', 'Mail') },

@@ -4,6 +4,7 @@
  *
  *   GET /admin/users          POST /admin/users, /admin/users/:userId/memberships, /admin/users/:userId/active
  *   GET /admin/regions        POST /admin/regions
+ *   GET /admin/wage-standards POST /admin/wage-standards (one figure, through saveWageStandards like the API)
  *   GET /admin/enterprises    POST /admin/enterprises/import (one or many rows)
  *   GET /admin/outbox
  *   GET /admin/mail, /admin/mail/:mailId    POST /admin/mail/requeue
@@ -15,16 +16,27 @@ import { hashPassword, PASSWORD_MAX_LENGTH, PASSWORD_MIN_LENGTH } from '../../au
 import { createEnterprise, listEnterprises, type TEnterpriseInput } from '../../engine/enterprises.js'
 import { getMail, listMail, mailCounts, MAIL_STATUSES } from '../../engine/list-mail.js'
 import { listOutbox } from '../../engine/outbox.js'
-import { createRegion, listRegionTree, regionPath, type TRegionNode } from '../../engine/regions.js'
+import { createRegion, getRegion, listRegionTree, regionPath, type TRegionNode } from '../../engine/regions.js'
 import { requeueMail } from '../../engine/requeue-mail.js'
 import { addMembership, createUser, listUsers, updateUser, type TMembershipInput } from '../../engine/users.js'
 import { AppError } from '../../errors/app-error.js'
 import { checkCreditCode } from '../../../workflows/rules/credit-code.js'
+import {
+  parseWageStandardUpload,
+  percentToBasisPoints,
+  saveWageStandards,
+  unitOf,
+  wageStandardsOf,
+  WAGE_STANDARD_KINDS,
+  yuanToFen,
+  type TWageFigure,
+  type TWageStandardKind,
+} from '../../regions/wage-standards.js'
 import { checkForm, redirect, requireRole, sendPage, webContext, type TWebDeps } from '../context.js'
 import { errorSummary } from '../components.js'
-import { fmtDateTime } from '../format.js'
+import { fmtDate, fmtDateTime, localToday, yuan } from '../format.js'
 import { html, type SafeHtml, type THtmlValue } from '../html.js'
-import { ROLE_NAMES, pick } from '../i18n.js'
+import { ROLE_NAMES, WAGE_STANDARD_KIND_NAMES, pick } from '../i18n.js'
 import { csrfField, page, type TWebCtx } from '../layout.js'
 
 const ROLES = ['unionNegotiator', 'employerNegotiator', 'workerRepresentative', 'bureauReviewer', 'admin'] as const
@@ -180,6 +192,190 @@ async function regionsPage(deps: TWebDeps, ctx: TWebCtx, errors: string[] = []) 
         ${field('r-parent', t('上级代码（选填）', 'Parent code (optional)'), html`<input id="r-parent" name="parentCode" inputmode="numeric" maxlength="6">`)}
         <button type="submit">${t('新增', 'Add')}</button></form></section>`
   return page(ctx, { title: t('行政区划', 'Regions'), body })
+}
+
+// ---- wage standards -------------------------------------------------------------------------------------------
+
+/** The fields of the one-figure form, in order, with their labels. */
+const WS_FIELDS: Record<string, [string, string]> = {
+  regionCode: ['行政区划代码', 'Region code'],
+  kind: ['类型', 'Kind'],
+  tier: ['档次', 'Tier'],
+  value: ['数值', 'Value'],
+  year: ['年度', 'Year'],
+  effectiveFrom: ['生效日期', 'Effective from'],
+  effectiveTo: ['截止日期', 'Effective to'],
+  sourceTitle: ['来源文件标题', 'Source title'],
+  sourceNumber: ['文号', 'Document number'],
+  sourceIssuer: ['发布机关', 'Issuer'],
+  sourceUrl: ['来源网址', 'Source URL'],
+  sourcePublishedOn: ['发布日期', 'Published on'],
+  note: ['备注', 'Note'],
+}
+/** An issue path of the upload schema (without `entries.N.`) → the form field. */
+const WS_SOURCE_FIELDS: Record<string, string> = {
+  'source.title': 'sourceTitle',
+  'source.number': 'sourceNumber',
+  'source.issuer': 'sourceIssuer',
+  'source.url': 'sourceUrl',
+  'source.publishedOn': 'sourcePublishedOn',
+}
+
+type TWsError = { field: string | null; message: string }
+
+const kindLabel = (ctx: TWebCtx, kind: string) => pick(ctx.lang, WAGE_STANDARD_KIND_NAMES[kind] ?? { zh: kind, en: kind })
+
+/** "2,540.00 元/月", "23.70 元/小时", "5.50%". */
+function figureValue(ctx: TWebCtx, kind: TWageStandardKind, value: number): string {
+  if (unitOf(kind) === 'basisPoints') return `${(value / 100).toFixed(2)}%`
+  return `${yuan(value)} ${kind === 'minimumHourly' ? ctx.t('元/小时', 'yuan/hour') : ctx.t('元/月', 'yuan/month')}`
+}
+
+/** The error of each field as `label（field）：message`, the field named by its form name. */
+function wsErrorText(ctx: TWebCtx, e: TWsError): string {
+  const label = e.field && WS_FIELDS[e.field] ? `${ctx.t(...WS_FIELDS[e.field]!)}（${e.field}）` : ''
+  return label ? `${label}${ctx.t('：', ': ')}${e.message}` : e.message
+}
+
+const trimmed = (v: string | undefined) => (v ?? '').trim()
+const optionalText = (v: string | undefined) => trimmed(v) || undefined
+
+/** The form as one upload entry (value converted from yuan or percent), or the value's own error. */
+function wageEntryOfForm(ctx: TWebCtx, b: Record<string, string | undefined>): { entry: Record<string, unknown>; valueError?: TWsError } {
+  const kind = trimmed(b.kind)
+  const yearText = trimmed(b.year)
+  const entry: Record<string, unknown> = {
+    regionCode: trimmed(b.regionCode),
+    year: /^\d{1,4}$/.test(yearText) ? Number(yearText) : yearText === '' ? undefined : yearText,
+    kind,
+    tier: trimmed(b.tier),
+    effectiveFrom: trimmed(b.effectiveFrom),
+    effectiveTo: optionalText(b.effectiveTo),
+    source: {
+      title: trimmed(b.sourceTitle),
+      number: optionalText(b.sourceNumber),
+      issuer: trimmed(b.sourceIssuer),
+      url: optionalText(b.sourceUrl),
+      publishedOn: optionalText(b.sourcePublishedOn),
+    },
+    note: optionalText(b.note),
+  }
+  const valueText = trimmed(b.value).replace(/[,，\s]/g, '').replace(/[%％元]$/, '')
+  const percent = (WAGE_STANDARD_KINDS as readonly string[]).includes(kind) && unitOf(kind as TWageStandardKind) === 'basisPoints'
+  if (valueText === '') return { entry, valueError: { field: 'value', message: ctx.t('请填写数值', 'required') } }
+  try {
+    entry.value = percent ? percentToBasisPoints(valueText) : yuanToFen(valueText)
+  } catch {
+    return {
+      entry,
+      valueError: { field: 'value', message: percent ? ctx.t('应为百分数，最多两位小数，如 5.5', 'expected a percentage with at most 2 decimals, e.g. 5.5') : ctx.t('应为金额（元），最多两位小数，如 2540', 'expected an amount in yuan with at most 2 decimals, e.g. 2540') },
+    }
+  }
+  return { entry }
+}
+
+/** An INVALID_INPUT of the wage standard service → the form's errors, each naming its field. */
+function wsErrorsOf(ctx: TWebCtx, e: unknown): TWsError[] {
+  if (!(e instanceof AppError) || e.code !== 'INVALID_INPUT') throw e
+  const issues = Array.isArray(e.details.issues) ? (e.details.issues as { path?: string; message?: { zh: string; en: string } | string }[]) : []
+  if (issues.length === 0) return [{ field: null, message: pick(ctx.lang, e.text) }]
+  return issues.map((i) => {
+    const path = (i.path ?? '').replace(/^entries\.\d+\.?/, '')
+    const field = WS_SOURCE_FIELDS[path] ?? (path.split('.')[0] || null)
+    const message = typeof i.message === 'string' ? i.message : i.message ? pick(ctx.lang, i.message) : pick(ctx.lang, e.text)
+    return { field: field && WS_FIELDS[field] ? field : null, message: field && !WS_FIELDS[field] ? `${path}${ctx.t('：', ': ')}${message}` : message }
+  })
+}
+
+async function wageStandardsPage(
+  deps: TWebDeps,
+  ctx: TWebCtx,
+  q: { regionCode: string; year?: number },
+  o: { errors?: TWsError[]; values?: Record<string, string | undefined> } = {},
+) {
+  const { t, lang } = ctx
+  const errors = o.errors ?? []
+  const values = o.values ?? {}
+  const tree = await listRegionTree(deps.engine.db)
+  const options: { code: string; name: string }[] = []
+  const walk = (nodes: TRegionNode[], depth: number) => {
+    for (const n of nodes) {
+      options.push({ code: n.code, name: `${'　'.repeat(depth)}${n.name}${n.nameEn && lang === 'en' ? ` (${n.nameEn})` : ''}` })
+      if (depth < 1) walk(n.children, depth + 1)
+    }
+  }
+  walk(tree, 0)
+  let region: Awaited<ReturnType<typeof getRegion>> | null = null
+  let figures: TWageFigure[] = []
+  if (q.regionCode) {
+    try {
+      region = await getRegion(deps.engine.db, q.regionCode)
+      figures = (await deps.engine.db.read(() => wageStandardsOf(q.regionCode))).filter((f) => q.year === undefined || f.year === q.year)
+    } catch (e) {
+      if (!(e instanceof AppError) || e.code !== 'NOT_FOUND') throw e
+    }
+  }
+  const errorOf = new Map(errors.filter((e) => e.field).map((e) => [e.field!, e.message]))
+  const wsField = (name: string, input: (attrs: SafeHtml) => SafeHtml, hint?: string) => {
+    const id = `ws-${name}`
+    const err = errorOf.get(name)
+    const attrs = err ? html` aria-invalid="true" aria-describedby="${id}-err"` : html``
+    return html`<div class="field"><label for="${id}">${t(...WS_FIELDS[name]!)}${hint ? html`<span class="hint">${hint}</span>` : ''}</label>${input(attrs)}${err ? html`<span class="field-error" id="${id}-err">${err}</span>` : ''}</div>`
+  }
+  const v = (name: string, fallback = '') => values[name] ?? fallback
+  const text = (name: string, extra: SafeHtml = html``) => wsField(name, (a) => html`<input id="ws-${name}" name="${name}" value="${v(name)}"${extra}${a}>`)
+  const date = (name: string) => wsField(name, (a) => html`<input type="date" id="ws-${name}" name="${name}" value="${v(name)}"${a}>`)
+  const kindNow = v('kind', 'minimumMonthly')
+  const regionName = region ? [...region.ancestors.map((a) => a.name), region.name].join(' › ') : ''
+  const sourceCell = (f: TWageFigure) =>
+    html`${f.source.url ? html`<a href="${f.source.url}" rel="noopener noreferrer">${f.source.title}</a>` : f.source.title}
+      ${f.source.number ? html`<br><span class="small">${f.source.number}</span>` : ''}
+      <br><span class="small muted">${f.source.issuer}${f.source.publishedOn ? ` · ${fmtDate(lang, f.source.publishedOn)}` : ''}</span>`
+  const body = html`
+    ${errorSummary(ctx, t('未能保存：', 'Not saved:'), errors.map((e) => ({ text: wsErrorText(ctx, e), ...(e.field ? { href: `#ws-${e.field}` } : {}) })))}
+    <p class="muted">${t('登记在所选区划上的最低工资标准、工资指导线、城镇居民消费价格指数涨幅和平均工资，每条注明来源。查询适用标准时按区划层级向上查找。', 'The minimum wage, wage guideline, urban CPI change and average wage stored on the chosen region, each with its source. Lookups go up the region hierarchy.')}</p>
+    <form method="get" action="/admin/wage-standards" class="filters card" role="search" aria-label="${t('选择区划和年度', 'Choose a region and year')}">
+      ${field('wq-region', t('行政区划代码', 'Region code'), html`<input id="wq-region" name="regionCode" inputmode="numeric" maxlength="6" list="wq-regions" value="${q.regionCode}">
+        <datalist id="wq-regions">${options.map((r) => html`<option value="${r.code}">${r.name}</option>`)}</datalist>`)}
+      ${field('wq-year', t('年度（选填）', 'Year (optional)'), html`<input id="wq-year" name="year" inputmode="numeric" maxlength="4" value="${q.year === undefined ? '' : String(q.year)}">`)}
+      <button type="submit" class="secondary">${t('查看', 'Show')}</button></form>
+    ${q.regionCode && !region ? html`<p class="error-text">${t(`行政区划不存在：${q.regionCode}`, `no such region: ${q.regionCode}`)}</p>` : ''}
+    ${region
+      ? figures.length
+        ? table(
+            t(`${regionName}（${region.code}）${q.year ? `${q.year}年度` : ''}的工资标准数据（${figures.length}）`, `Wage figures of ${regionName} (${region.code})${q.year ? ` for ${q.year}` : ''} (${figures.length})`),
+            [t('类型', 'Kind'), t('档次', 'Tier'), t('数值', 'Value'), t('年度', 'Year'), t('生效日期', 'From'), t('截止日期', 'To'), t('来源', 'Source'), t('备注', 'Note')],
+            figures.map((f) => [
+              kindLabel(ctx, f.kind),
+              f.tier || '—',
+              html`<span class="nowrap">${figureValue(ctx, f.kind, f.value)}</span>`,
+              String(f.year),
+              fmtDate(lang, f.effectiveFrom),
+              f.effectiveTo ? fmtDate(lang, f.effectiveTo) : '—',
+              sourceCell(f),
+              f.note ?? '',
+            ]),
+          )
+        : html`<p class="muted">${t(`${regionName}（${region.code}）${q.year ? `${q.year}年度` : ''}暂无工资标准数据。`, `No wage figures stored on ${regionName} (${region.code})${q.year ? ` for ${q.year}` : ''}.`)}</p>`
+      : ''}
+    <section class="card" aria-labelledby="ws-h"><h2 id="ws-h">${t('新增一项数据', 'Add a figure')}</h2>
+      <p class="muted">${t('金额按元填写（月最低工资、平均工资为每月，小时最低工资为每小时），百分比按 % 填写，均最多两位小数。同一区划、类型、档次和生效日期的数据再次提交时更新。', 'Money in yuan (per month; per hour for the hourly minimum), percentages in %, at most 2 decimals. Submitting the same region, kind, tier and effective date again updates it.')}</p>
+      <form method="post" action="/admin/wage-standards" novalidate>${csrfField(ctx)}
+        ${wsField('regionCode', (a) => html`<input id="ws-regionCode" name="regionCode" inputmode="numeric" maxlength="6" list="wq-regions" required value="${v('regionCode', q.regionCode)}"${a}>`)}
+        ${wsField('kind', (a) => html`<select id="ws-kind" name="kind"${a}>${WAGE_STANDARD_KINDS.map((k) => html`<option value="${k}"${kindNow === k ? html` selected` : ''}>${kindLabel(ctx, k)}（${unitOf(k) === 'fen' ? t('元', 'yuan') : '%'}）</option>`)}</select>`)}
+        ${wsField('tier', (a) => html`<input id="ws-tier" name="tier" maxlength="40" value="${v('tier')}"${a}>`, t('选填，如 第一档', 'optional, e.g. tier 1'))}
+        ${wsField('value', (a) => html`<input id="ws-value" name="value" inputmode="decimal" required value="${v('value')}"${a}>`, t('元或 %', 'yuan or %'))}
+        ${wsField('year', (a) => html`<input id="ws-year" name="year" inputmode="numeric" maxlength="4" required value="${v('year', String(q.year ?? localToday(ctx.now).slice(0, 4)))}"${a}>`)}
+        ${date('effectiveFrom')}
+        ${wsField('effectiveTo', (a) => html`<input type="date" id="ws-effectiveTo" name="effectiveTo" value="${v('effectiveTo')}"${a}>`, t('选填', 'optional'))}
+        ${text('sourceTitle', html` required maxlength="300"`)}
+        ${wsField('sourceNumber', (a) => html`<input id="ws-sourceNumber" name="sourceNumber" maxlength="100" value="${v('sourceNumber')}"${a}>`, t('选填', 'optional'))}
+        ${text('sourceIssuer', html` required maxlength="200"`)}
+        ${wsField('sourceUrl', (a) => html`<input type="url" id="ws-sourceUrl" name="sourceUrl" value="${v('sourceUrl')}"${a}>`, t('选填', 'optional'))}
+        ${wsField('sourcePublishedOn', (a) => html`<input type="date" id="ws-sourcePublishedOn" name="sourcePublishedOn" value="${v('sourcePublishedOn')}"${a}>`, t('选填', 'optional'))}
+        ${wsField('note', (a) => html`<textarea id="ws-note" name="note" rows="2" maxlength="2000"${a}>${v('note')}</textarea>`, t('选填', 'optional'))}
+        <button type="submit">${t('保存', 'Save')}</button></form></section>`
+  return page(ctx, { title: t('地区工资标准', 'Regional wage figures'), body })
 }
 
 // ---- enterprises ----------------------------------------------------------------------------------------------
@@ -356,6 +552,39 @@ export function adminPages(router: Router, deps: TWebDeps) {
       return sendPage(req, res, await regionsPage(deps, ctx, [pick(ctx.lang, e.text)]), 409)
     }
     redirect(res, '/admin/regions')
+  })
+
+  router.get('/admin/wage-standards', async (req, res) => {
+    const ctx = await webContext(deps, req, res)
+    admin(ctx)
+    const regionCode = typeof req.query.regionCode === 'string' && /^\d{6}$/.test(req.query.regionCode.trim()) ? req.query.regionCode.trim() : ''
+    const yearText = typeof req.query.year === 'string' ? req.query.year.trim() : ''
+    const year = /^\d{4}$/.test(yearText) ? Number(yearText) : undefined
+    sendPage(req, res, await wageStandardsPage(deps, ctx, { regionCode, ...(year !== undefined ? { year } : {}) }))
+  })
+
+  post('/admin/wage-standards', async (req, res, ctx) => {
+    const b = body(req)
+    const { entry, valueError } = wageEntryOfForm(ctx, b)
+    const regionCode = /^\d{6}$/.test(String(entry.regionCode)) ? String(entry.regionCode) : ''
+    const again = async (errors: TWsError[]) =>
+      sendPage(req, res, await wageStandardsPage(deps, ctx, { regionCode }, { errors, values: b }), 400)
+    if (valueError) {
+      // The other fields are checked by the same schema (nothing is written) so that every error shows at once.
+      let others: TWsError[] = []
+      try {
+        parseWageStandardUpload({ entries: [{ ...entry, value: 1 }] })
+      } catch (e) {
+        others = wsErrorsOf(ctx, e).filter((x) => x.field !== 'value')
+      }
+      return again([valueError, ...others])
+    }
+    try {
+      await saveWageStandards(deps.engine.db, { entries: [entry] }, { loadedBy: ctx.principal!.user.id, now: ctx.now.toISOString() })
+    } catch (e) {
+      return again(wsErrorsOf(ctx, e))
+    }
+    redirect(res, `/admin/wage-standards?regionCode=${encodeURIComponent(String(entry.regionCode))}&year=${encodeURIComponent(String(entry.year))}`)
   })
 
   router.get('/admin/enterprises', async (req, res) => {
