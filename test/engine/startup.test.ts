@@ -6,18 +6,13 @@
  * enterprise.
  */
 import { spawn, type ChildProcess } from 'node:child_process'
-import crypto from 'node:crypto'
-import fs from 'node:fs'
 import net from 'node:net'
-import os from 'node:os'
 import path from 'node:path'
-import pg from 'pg'
 import { afterAll, describe, expect, it } from 'vitest'
 import { openDatabase } from '../../src/db/database.js'
 import { all } from '../../src/db/sql.js'
 import { migrationNames } from '../../src/db/migrate.js'
-import { PG_ADMIN_URL, PROVIDERS_UNDER_TEST } from '../support/databases.js'
-import type { TProvider } from '../../src/db/schema-files.js'
+import { createEmptyDatabase, PROVIDERS_UNDER_TEST } from '../support/databases.js'
 
 const ROOT = path.join(import.meta.dirname, '..', '..')
 const PROCESSES = 3
@@ -31,30 +26,6 @@ async function freePort(): Promise<number> {
       s.close(() => resolve(port))
     })
   })
-}
-
-/** An empty database: nothing migrated, so the processes race for the whole history. */
-async function emptyDatabase(provider: TProvider): Promise<{ url: string; drop(): Promise<void> }> {
-  if (provider === 'sqlite') {
-    const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'wagepact-startup-'))
-    return { url: `file:${path.join(dir, 'app.db')}`, drop: async () => fs.rmSync(dir, { recursive: true, force: true }) }
-  }
-  const name = `wagepact_startup_${crypto.randomBytes(6).toString('hex')}`
-  const admin = new pg.Client({ connectionString: PG_ADMIN_URL })
-  await admin.connect()
-  await admin.query(`CREATE DATABASE "${name}"`)
-  await admin.end()
-  const u = new URL(PG_ADMIN_URL)
-  u.pathname = `/${name}`
-  return {
-    url: u.toString(),
-    drop: async () => {
-      const c = new pg.Client({ connectionString: PG_ADMIN_URL })
-      await c.connect()
-      await c.query(`DROP DATABASE IF EXISTS "${name}" WITH (FORCE)`)
-      await c.end()
-    },
-  }
 }
 
 async function healthy(port: number, child: ChildProcess, deadline: number): Promise<boolean> {
@@ -77,7 +48,8 @@ describe.each(PROVIDERS_UNDER_TEST)('start-up on %s', (provider) => {
   })
 
   it(`${PROCESSES} processes started together on an empty database all come up; migrations and the demo seed happen once`, async () => {
-    const database = await emptyDatabase(provider)
+    // An empty database: nothing migrated, so the processes race for the whole history.
+    const database = await createEmptyDatabase(provider)
     cleanups.push(database.drop)
     const ports = await Promise.all(Array.from({ length: PROCESSES }, freePort))
     const children = ports.map((port, i) => {

@@ -11,14 +11,13 @@ import crypto from 'node:crypto'
 import fs from 'node:fs'
 import os from 'node:os'
 import path from 'node:path'
-import pg from 'pg'
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
 import { openDatabase, type TDatabase } from '../../src/db/database.js'
 import { all, one } from '../../src/db/sql.js'
 import { verifyCase } from '../../src/engine/verify.js'
 import { backupSqlite, inspectBackup, restoreSqlite } from '../../src/db/backup.js'
 import { migrationNames } from '../../src/db/migrate.js'
-import { PG_ADMIN_URL } from '../support/databases.js'
+import { createEmptyDatabase, type TTestDatabase } from '../support/databases.js'
 import { caseAwaitingReply, closeEngineSuite, openEngineSuite, unionActor } from '../support/factories.js'
 import { runScript } from './cli.js'
 
@@ -179,20 +178,16 @@ describe('backup and restore of the embedded SQLite database', () => {
 
 describe('pg_dump / pg_restore of a PostgreSQL database', () => {
   let s: TSuite
-  let restoredName: string
+  let restoredInto: TTestDatabase | undefined
   let dumpDir: string
 
   beforeAll(async () => {
     s = await openEngineSuite('postgresql')
     dumpDir = fs.mkdtempSync(path.join(os.tmpdir(), 'wagepact-pgdump-'))
-    restoredName = `wagepact_restored_${crypto.randomBytes(6).toString('hex')}`
   })
   afterAll(async () => {
     await closeEngineSuite(s)
-    const c = new pg.Client({ connectionString: PG_ADMIN_URL })
-    await c.connect()
-    await c.query(`DROP DATABASE IF EXISTS "${restoredName}" WITH (FORCE)`)
-    await c.end()
+    await restoredInto?.drop()
     fs.rmSync(dumpDir, { recursive: true, force: true })
   })
 
@@ -207,17 +202,12 @@ describe('pg_dump / pg_restore of a PostgreSQL database', () => {
     expect(dump.stderr).toBe('')
     expect(dump.status).toBe(0)
 
-    const admin = new pg.Client({ connectionString: PG_ADMIN_URL })
-    await admin.connect()
-    await admin.query(`CREATE DATABASE "${restoredName}"`)
-    await admin.end()
-    const u = new URL(PG_ADMIN_URL)
-    u.pathname = `/${restoredName}`
-    const restore = spawnSync('/usr/bin/pg_restore', ['--no-owner', '--exit-on-error', '-d', u.toString(), dumpFile], { encoding: 'utf8' })
+    restoredInto = await createEmptyDatabase('postgresql')
+    const restore = spawnSync('/usr/bin/pg_restore', ['--no-owner', '--exit-on-error', '-d', restoredInto.url, dumpFile], { encoding: 'utf8' })
     expect(restore.stderr).toBe('')
     expect(restore.status).toBe(0)
 
-    const restored = await openDatabase(u.toString())
+    const restored = await openDatabase(restoredInto.url)
     try {
       const ids = await caseIds(restored)
       expect(ids.length).toBeGreaterThanOrEqual(5)

@@ -15,12 +15,11 @@ export const PG_ADMIN_URL = process.env.TEST_PG_URL ?? 'postgresql://postgres@12
 
 export type TTestDatabase = { provider: TProvider; url: string; drop(): Promise<void> }
 
-/** Creates an empty, migrated database and returns its URL. */
-export async function createTestDatabase(provider: TProvider): Promise<TTestDatabase> {
+/** Creates an empty database with nothing migrated (start-up tests migrate it themselves) and returns its URL. */
+export async function createEmptyDatabase(provider: TProvider): Promise<TTestDatabase> {
   if (provider === 'sqlite') {
     const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'wagepact-test-'))
     const url = `file:${path.join(dir, 'test.db')}`
-    await applyMigrations('sqlite', url)
     return { provider, url, drop: async () => fs.rmSync(dir, { recursive: true, force: true }) }
   }
   const name = `wagepact_test_${crypto.randomBytes(6).toString('hex')}`
@@ -30,11 +29,9 @@ export async function createTestDatabase(provider: TProvider): Promise<TTestData
   await admin.end()
   const u = new URL(PG_ADMIN_URL)
   u.pathname = `/${name}`
-  const url = u.toString()
-  await applyMigrations('postgresql', url)
   return {
     provider,
-    url,
+    url: u.toString(),
     drop: async () => {
       const c = new pg.Client({ connectionString: PG_ADMIN_URL })
       await c.connect()
@@ -42,6 +39,13 @@ export async function createTestDatabase(provider: TProvider): Promise<TTestData
       await c.end()
     },
   }
+}
+
+/** Creates an empty, migrated database and returns its URL. */
+export async function createTestDatabase(provider: TProvider): Promise<TTestDatabase> {
+  const t = await createEmptyDatabase(provider)
+  await applyMigrations(provider, t.url)
+  return t
 }
 
 export const PROVIDERS_UNDER_TEST: TProvider[] = ['sqlite', 'postgresql']
