@@ -6,8 +6,8 @@
 import type { TContractRef, TDocumentInputs } from '../../documents/index.js'
 import type { TAgreementRecord, TNegotiationContext } from '../../../workflows/negotiation/context.js'
 import { missing } from '../errors.js'
-import { agreementTypeOf, bureauOf, chiefName, commonOf, negotiatorNames, requireFacts } from './common.js'
-import { proposedMeeting, requestContact } from './request.js'
+import { agreementTypeOf, bureauOf, chiefName, commonOf, requireFacts } from './common.js'
+import { requestingSideParts } from './request.js'
 import { eventAt, type TCaseSources } from './sources.js'
 
 /** The contract in force as the notice or request names it. */
@@ -77,8 +77,7 @@ export function changeRequestData(s: TCaseSources, seq: number, kind: 'amendment
     !request && missing('request', '变更或者解除的要求', 'the request'),
     request && !request.ground && missing('request.ground', '变更或者解除的理由（JHR 40）', 'the ground (JHR 40)'),
   ])
-  const meeting = proposedMeeting(kind, context)
-  const chief = chiefName(s, context, request!.by)
+  const parts = requestingSideParts(s, context, kind)
   return {
     ...commonOf(s, context, request!.sentOn),
     agreementType: agreementTypeOf(s.caseKind),
@@ -86,12 +85,7 @@ export function changeRequestData(s: TCaseSources, seq: number, kind: 'amendment
     contract: contractRef(a),
     ground: request!.ground!,
     content: [request!.content],
-    proposedDate: meeting.date,
-    ...(meeting.time ? { proposedTime: meeting.time } : {}),
-    proposedPlace: meeting.place,
-    chief,
-    negotiators: negotiatorNames(context, request!.by),
-    contact: requestContact(request!, chief),
+    ...parts,
     sentDate: request!.sentOn,
   }
 }

@@ -57,25 +57,37 @@ export const requestContact = (request: NonNullable<TNegotiationContext['request
   phone: request.contact?.phone ?? FILL_IN,
 })
 
-export function requestLetterData(s: TCaseSources, seq: number): TDocumentInputs['requestLetter'] {
-  const context = s.contextAt(seq)
-  const request = context.request
-  requireFacts('requestLetter', [!request && missing('request', '协商要约', 'the negotiation request')])
-  const meeting = proposedMeeting('requestLetter', context)
-  const topics = requestTopics(request!)
-  const chief = chiefName(s, context, request!.by)
+/**
+ * The part that the request letter and the requests to amend or rescind the contract in force (in-force.ts) state
+ * alike: the proposed meeting (GZ 17), the requesting side's chief and negotiators, and whom to contact. `kind` names
+ * the document in a missing-facts error.
+ */
+export function requestingSideParts(s: TCaseSources, context: TNegotiationContext, kind: string) {
+  const request = context.request!
+  const meeting = proposedMeeting(kind, context)
+  const chief = chiefName(s, context, request.by)
   return {
-    ...commonOf(s, context, request!.sentOn),
-    agreementType: agreementTypeOf(s.caseKind),
-    requestingSide: request!.by,
-    topics,
-    background: request!.topics?.length ? [request!.content] : [],
     proposedDate: meeting.date,
     ...(meeting.time ? { proposedTime: meeting.time } : {}),
     proposedPlace: meeting.place,
     chief,
-    negotiators: negotiatorNames(context, request!.by),
-    contact: requestContact(request!, chief),
+    negotiators: negotiatorNames(context, request.by),
+    contact: requestContact(request, chief),
+  }
+}
+
+export function requestLetterData(s: TCaseSources, seq: number): TDocumentInputs['requestLetter'] {
+  const context = s.contextAt(seq)
+  const request = context.request
+  requireFacts('requestLetter', [!request && missing('request', '协商要约', 'the negotiation request')])
+  const parts = requestingSideParts(s, context, 'requestLetter')
+  return {
+    ...commonOf(s, context, request!.sentOn),
+    agreementType: agreementTypeOf(s.caseKind),
+    requestingSide: request!.by,
+    topics: requestTopics(request!),
+    background: request!.topics?.length ? [request!.content] : [],
+    ...parts,
     sentDate: request!.sentOn,
   }
 }
