@@ -5,7 +5,7 @@
  */
 import crypto from 'node:crypto'
 import type { TDatabase } from '../db/database.js'
-import { all, one } from '../db/sql.js'
+import { all, type TSql } from '../db/sql.js'
 import { AppError } from '../errors/app-error.js'
 import { userView, type TUserView } from '../engine/users.js'
 import { hashPassword, verifyPassword } from './password.js'
@@ -40,19 +40,48 @@ const plus = (d: Date, ms: number) => new Date(d.getTime() + ms).toISOString()
  * Every authenticated request resolves its credential and user: plain SQL through the driver (a read program, no
  * Prisma query compilation on the hot path; measured several times cheaper per request).
  */
-async function loadUser(db: TDatabase, userId: string): Promise<TUserView | null> {
-  return db.read(function* () {
-    const u = yield* one<{ id: string; email: string; displayName: string; active: boolean | number; createdAt: string; updatedAt: string }>(
-      `SELECT "id", "email", "displayName", "active", "createdAt", "updatedAt" FROM "User" WHERE "id" = ?`,
-      [userId],
-    )
-    if (!u || !(u.active === true || u.active === 1)) return null
-    const memberships = yield* all<{ id: string; role: string; enterpriseId: string | null; regionCode: string | null; createdAt: string }>(
-      `SELECT "id", "role", "enterpriseId", "regionCode", "createdAt" FROM "RoleMembership" WHERE "userId" = ? ORDER BY "createdAt", "id"`,
-      [userId],
-    )
-    return userView({ ...u, active: true, memberships })
+/** A user and their memberships as one statement: the user's columns repeat on each membership row. */
+const USER_COLUMNS = `u."id" AS "uId", u."email" AS "uEmail", u."displayName" AS "uDisplayName", u."active" AS "uActive",
+  u."createdAt" AS "uCreatedAt", u."updatedAt" AS "uUpdatedAt", m."id" AS "mId", m."role" AS "mRole",
+  m."enterpriseId" AS "mEnterpriseId", m."regionCode" AS "mRegionCode", m."createdAt" AS "mCreatedAt"`
+const MEMBERSHIPS = `LEFT JOIN "RoleMembership" m ON m."userId" = u."id"`
+const MEMBERSHIP_ORDER = `ORDER BY m."createdAt", m."id"`
+
+type TUserRows = {
+  uId: string
+  uEmail: string
+  uDisplayName: string
+  uActive: boolean | number
+  uCreatedAt: string
+  uUpdatedAt: string
+  mId: string | null
+  mRole: string
+  mEnterpriseId: string | null
+  mRegionCode: string | null
+  mCreatedAt: string
+}
+
+/** The active user of the rows, or null (no rows, or the account is deactivated). */
+function activeUserOf(rows: readonly TUserRows[]): TUserView | null {
+  const u = rows[0]
+  if (!u || !(u.uActive === true || u.uActive === 1)) return null
+  return userView({
+    id: u.uId,
+    email: u.uEmail,
+    displayName: u.uDisplayName,
+    active: true,
+    createdAt: u.uCreatedAt,
+    updatedAt: u.uUpdatedAt,
+    memberships: rows
+      .filter((r) => r.mId !== null)
+      .map((r) => ({ id: r.mId!, role: r.mRole, enterpriseId: r.mEnterpriseId, regionCode: r.mRegionCode, createdAt: r.mCreatedAt })),
   })
+}
+
+function* loadUserProgram(userId: string): TSql<TUserView | null> {
+  return activeUserOf(
+    yield* all<TUserRows>(`SELECT ${USER_COLUMNS} FROM "User" u ${MEMBERSHIPS} WHERE u."id" = ? ${MEMBERSHIP_ORDER}`, [userId]),
+  )
 }
 
 const principalOf = (u: TUserView, rest: Pick<TPrincipal, 'via' | 'sessionId' | 'tokenId'>): TPrincipal => ({
@@ -87,7 +116,7 @@ export async function login(
     throw wrongCredentials()
   }
   await clearBucket(db, accountLimit.bucket)
-  const user = (await loadUser(db, row.id))!
+  const user = (await db.read(() => loadUserProgram(row.id)))!
   const { secret, id, expiresAt } = await createSession(db, row.id, now, settings.sessionTtlMs)
   return { principal: principalOf(user, { via: 'session', sessionId: id }), sessionSecret: secret, expiresAt }
 }
@@ -106,20 +135,23 @@ export async function createSession(db: TDatabase, userId: string, now: Date, tt
 /** The principal of a session cookie, or null (unknown, expired, or the account was deactivated). */
 export async function resolveSession(db: TDatabase, secret: string, now: Date): Promise<TPrincipal | null> {
   const id = secretHash(secret)
-  const session = await db.read(function* () {
-    return yield* one<{ userId: string; expiresAt: string; lastSeenAt: string }>(
-      `SELECT "userId", "expiresAt", "lastSeenAt" FROM "Session" WHERE "id" = ?`,
+  // Every authenticated request: the session, its user and the memberships in one statement.
+  const rows = await db.read(() =>
+    all<TUserRows & { sExpiresAt: string; sLastSeenAt: string }>(
+      `SELECT s."expiresAt" AS "sExpiresAt", s."lastSeenAt" AS "sLastSeenAt", ${USER_COLUMNS}
+       FROM "Session" s JOIN "User" u ON u."id" = s."userId" ${MEMBERSHIPS} WHERE s."id" = ? ${MEMBERSHIP_ORDER}`,
       [id],
-    )
-  })
-  if (!session) return null
-  if (session.expiresAt <= iso(now)) {
+    ),
+  )
+  const first = rows[0]
+  if (!first) return null
+  if (first.sExpiresAt <= iso(now)) {
     await db.prisma.session.deleteMany({ where: { id } })
     return null
   }
-  const user = await loadUser(db, session.userId)
+  const user = activeUserOf(rows)
   if (!user) return null
-  if (Date.parse(session.lastSeenAt) + TOUCH_MS < now.getTime()) {
+  if (Date.parse(first.sLastSeenAt) + TOUCH_MS < now.getTime()) {
     await db.prisma.session.updateMany({ where: { id }, data: { lastSeenAt: iso(now) } })
   }
   return principalOf(user, { via: 'session', sessionId: id })
@@ -211,17 +243,21 @@ export async function revokeApiToken(db: TDatabase, userId: string, tokenId: str
 export async function resolveApiToken(db: TDatabase, token: string, now: Date): Promise<TPrincipal | null> {
   if (!token.startsWith(TOKEN_PREFIX)) return null
   const hash = secretHash(token)
-  const row = await db.read(function* () {
-    return yield* one<{ id: string; userId: string; expiresAt: string | null; lastUsedAt: string | null; revokedAt: string | null }>(
-      `SELECT "id", "userId", "expiresAt", "lastUsedAt", "revokedAt" FROM "ApiToken" WHERE "tokenHash" = ?`,
+  // Every request with a token: the token, its user and the memberships in one statement.
+  const rows = await db.read(() =>
+    all<TUserRows & { tId: string; tExpiresAt: string | null; tLastUsedAt: string | null; tRevokedAt: string | null }>(
+      `SELECT t."id" AS "tId", t."expiresAt" AS "tExpiresAt", t."lastUsedAt" AS "tLastUsedAt", t."revokedAt" AS "tRevokedAt",
+         ${USER_COLUMNS}
+       FROM "ApiToken" t JOIN "User" u ON u."id" = t."userId" ${MEMBERSHIPS} WHERE t."tokenHash" = ? ${MEMBERSHIP_ORDER}`,
       [hash],
-    )
-  })
-  if (!row || row.revokedAt || (row.expiresAt && row.expiresAt <= iso(now))) return null
-  const user = await loadUser(db, row.userId)
+    ),
+  )
+  const first = rows[0]
+  if (!first || first.tRevokedAt || (first.tExpiresAt && first.tExpiresAt <= iso(now))) return null
+  const user = activeUserOf(rows)
   if (!user) return null
-  if (!row.lastUsedAt || Date.parse(row.lastUsedAt) + TOUCH_MS < now.getTime()) {
-    await db.prisma.apiToken.updateMany({ where: { id: row.id }, data: { lastUsedAt: iso(now) } })
+  if (!first.tLastUsedAt || Date.parse(first.tLastUsedAt) + TOUCH_MS < now.getTime()) {
+    await db.prisma.apiToken.updateMany({ where: { id: first.tId }, data: { lastUsedAt: iso(now) } })
   }
-  return principalOf(user, { via: 'token', tokenId: row.id })
+  return principalOf(user, { via: 'token', tokenId: first.tId })
 }

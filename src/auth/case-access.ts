@@ -3,10 +3,10 @@
  * the object gets NOT_FOUND, exactly as if it did not exist.
  */
 import { caseNotFound, concurrentChange, type TApplied } from '../engine/apply-transition.js'
-import { getCaseScope, type TCaseScope } from '../engine/case-scope.js'
+import { caseScopeWithRowProgram, getCaseScope, type TCaseScope } from '../engine/case-scope.js'
 import type { TEngine, TCommandOptions, TEventInput } from '../engine/engine.js'
 import { getEnterprise, enterpriseNotFound } from '../engine/enterprises.js'
-import { getCase, type TCaseView } from '../engine/queries.js'
+import { caseViewProgram, getCase, type TCaseView } from '../engine/queries.js'
 import { AppError } from '../errors/app-error.js'
 import { decideEvent, mayOfferEvent } from './event-policy.js'
 import { isAdmin, rolesOn, type TPrincipal, type TUserRole } from './principal.js'
@@ -20,6 +20,23 @@ export async function caseAccess(engine: TEngine, principal: TPrincipal, caseId:
   const roles = rolesOn(principal, scope)
   if (roles.length === 0) throw caseNotFound(caseId)
   return { scope, roles }
+}
+
+/**
+ * The caller's roles on a case and the case itself, in one read (the scope and the Case row in one statement): a
+ * caller with no role gets NOT_FOUND, the same answer as for a case that does not exist, and nothing else is read.
+ */
+export async function readCaseAs(
+  engine: TEngine,
+  principal: TPrincipal,
+  caseId: string,
+): Promise<{ scope: TCaseScope; roles: TUserRole[]; view: TCaseView }> {
+  return engine.db.read(function* () {
+    const { scope, row } = yield* caseScopeWithRowProgram(caseId)
+    const roles = rolesOn(principal, scope)
+    if (roles.length === 0) throw caseNotFound(caseId)
+    return { scope, roles, view: yield* caseViewProgram(caseId, row) }
+  })
 }
 
 export async function enterpriseAccess(engine: TEngine, principal: TPrincipal, enterpriseId: string) {
@@ -79,9 +96,10 @@ export async function sendEventAs(
   expectedRevision: number | undefined,
   options: TCommandOptions = {},
 ): Promise<TApplied> {
-  const { roles } = await caseAccess(engine, principal, caseId)
+  const first = await readCaseAs(engine, principal, caseId)
+  const { roles } = first
   for (let attempt = 1; ; attempt++) {
-    const view = await getCase(engine.db, caseId)
+    const view = attempt === 1 ? first.view : await getCase(engine.db, caseId)
     if (expectedRevision !== undefined && view.revision !== expectedRevision) throw concurrentChange(caseId, expectedRevision)
     const decision = decideEvent(event, roles, view.context, principal.user.id)
     if (!decision.ok) throw new AppError('FORBIDDEN', decision.reason, { event: event.type, violations: decision.violations })

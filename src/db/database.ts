@@ -68,15 +68,29 @@ function openSqlite(url: string): TDatabase {
   }
   const runInTransaction = db.transaction(<T>(program: () => TSql<T>) => driveSync(program(), exec))
 
+  /**
+   * Runs synchronous work on the shared connection. The mutex only has to keep it out of a Prisma transaction, the
+   * one thing that holds the connection across awaits; when nobody holds or waits for the mutex, the work runs at
+   * once (it is synchronous, so nothing can start in between) without the mutex's promises (measured: 5% of the
+   * CPU of a case read under load).
+   */
+  const exclusive = <T>(work: () => T): Promise<T> => {
+    if (mutex.isLocked()) return mutex.runExclusive(work)
+    try {
+      return Promise.resolve(work())
+    } catch (e) {
+      return Promise.reject(e)
+    }
+  }
+
   const prisma = new SqlitePrismaClient({ adapter: sharedSqliteAdapterFactory(db, mutex) })
   return {
     provider: 'sqlite',
     url,
     prisma,
     // BEGIN IMMEDIATE takes the write lock first: two processes cannot both read the old revision and then write.
-    transaction: <T>(program: () => TSql<T>) =>
-      mutex.runExclusive(() => runInTransaction.immediate(program) as T),
-    read: (program) => mutex.runExclusive(() => driveSync(program(), exec)),
+    transaction: <T>(program: () => TSql<T>) => exclusive(() => runInTransaction.immediate(program) as T),
+    read: (program) => exclusive(() => driveSync(program(), exec)),
     close: async () => {
       await prisma.$disconnect()
       if (db.open) db.close()

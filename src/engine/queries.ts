@@ -1,6 +1,6 @@
 /** Read side of the engine: a case with its state, the events allowed now, open deadlines and its event log. */
 import type { TDatabase } from '../db/database.js'
-import { all, one } from '../db/sql.js'
+import { all, one, type TSql } from '../db/sql.js'
 import { acceptedEventTypes, restoreSnapshot } from './case-machine.js'
 import { caseNotFound, type TCaseRow } from './apply-transition.js'
 
@@ -44,41 +44,49 @@ export const deadlineView = (d: TDeadlineRow): TDeadlineView => ({
 })
 
 export async function getCase(db: TDatabase, caseId: string): Promise<TCaseView> {
-  return db.read(function* () {
-    const row = yield* one<TCaseRow & { createdAt: string; updatedAt: string }>(
+  return db.read(() => caseViewProgram(caseId))
+}
+
+/**
+ * The case as its readers see it; a program, so access checks and the read can share one turn of the database
+ * (`alreadyRead`: the Case row the access check read in the same program).
+ */
+export function* caseViewProgram(caseId: string, alreadyRead?: TCaseRow & { createdAt: string; updatedAt: string }): TSql<TCaseView> {
+  const row =
+    alreadyRead ??
+    (yield* one<TCaseRow & { createdAt: string; updatedAt: string }>(
       `SELECT "id", "enterpriseId", "kind", "jurisdiction", "machineId", "machineVersion", "snapshot", "stateValue",
          "status", "revision", "lastHash", "createdAt", "updatedAt" FROM "Case" WHERE "id" = ?`,
       [caseId],
-    )
-    if (!row) throw caseNotFound(caseId)
-    const deadlines = yield* all<TDeadlineRow>(
-      `SELECT "id", "kind", "lastDay", "dueAt", "provisional", "status", "explanation" FROM "Deadline"
-       WHERE "caseId" = ? AND "status" = 'pending' ORDER BY "dueAt"`,
-      [caseId],
-    )
-    const documents = yield* all<TCaseView['documents'][number]>(
-      `SELECT "id", "kind", "title", "sha256", "sizeBytes", "createdAt" FROM "Document" WHERE "caseId" = ? ORDER BY "createdAt", "id"`,
-      [caseId],
-    )
-    const { snapshot } = restoreSnapshot(row)
-    return {
-      id: row.id,
-      enterpriseId: row.enterpriseId,
-      kind: row.kind,
-      jurisdiction: row.jurisdiction,
-      machine: { id: row.machineId, version: row.machineVersion },
-      state: snapshot.value,
-      status: row.status,
-      tags: [...snapshot.tags].sort(),
-      revision: row.revision,
-      context: snapshot.context,
-      allowedEvents: acceptedEventTypes(snapshot),
-      deadlines: deadlines.map(deadlineView),
-      documents,
-      createdAt: row.createdAt,
-      updatedAt: row.updatedAt,
-    }
-  })
+    ))
+  if (!row) throw caseNotFound(caseId)
+  const deadlines = yield* all<TDeadlineRow>(
+    `SELECT "id", "kind", "lastDay", "dueAt", "provisional", "status", "explanation" FROM "Deadline"
+     WHERE "caseId" = ? AND "status" = 'pending' ORDER BY "dueAt"`,
+    [caseId],
+  )
+  const documents = yield* all<TCaseView['documents'][number]>(
+    `SELECT "id", "kind", "title", "sha256", "sizeBytes", "createdAt" FROM "Document" WHERE "caseId" = ? ORDER BY "createdAt", "id"`,
+    [caseId],
+  )
+  const { snapshot } = restoreSnapshot(row)
+  return {
+    id: row.id,
+    enterpriseId: row.enterpriseId,
+    kind: row.kind,
+    jurisdiction: row.jurisdiction,
+    machine: { id: row.machineId, version: row.machineVersion },
+    state: snapshot.value,
+    status: row.status,
+    tags: [...snapshot.tags].sort(),
+    revision: row.revision,
+    context: snapshot.context,
+    allowedEvents: acceptedEventTypes(snapshot),
+    deadlines: deadlines.map(deadlineView),
+    documents,
+    createdAt: row.createdAt,
+    updatedAt: row.updatedAt,
+  }
 }
 
 export type TCaseEventView = {

@@ -8,11 +8,11 @@ import { ZNegotiationEventSchema } from '../../../workflows/negotiation/events.j
 import { negotiationPolicy, type TSenderConstraint } from '../../../workflows/negotiation/policy.js'
 import { rulePacks } from '../../../workflows/rules/jurisdictions/index.js'
 import { ZCaseKindSchema } from '../../../workflows/rules/jurisdictions/types.js'
-import { caseAccess, enterpriseAccess, permittedEvents, requireRoleOn, sendEventAs } from '../../auth/case-access.js'
+import { caseAccess, enterpriseAccess, permittedEvents, readCaseAs, requireRoleOn, sendEventAs } from '../../auth/case-access.js'
 import { scopeOf, type TUserRole } from '../../auth/principal.js'
 import type { TApplied } from '../../engine/apply-transition.js'
 import { caseStateNames, listCases } from '../../engine/list-cases.js'
-import { getCase, getCaseEvents } from '../../engine/queries.js'
+import { getCaseEvents } from '../../engine/queries.js'
 import { verifyCase } from '../../engine/verify.js'
 import { AppError, type TBilingual } from '../../errors/app-error.js'
 import type { TAdd, TResult, THandlerContext } from '../route.js'
@@ -292,8 +292,7 @@ export const casesResource: TResource = (add, s) => {
     responses: { 200: { description: { zh: '案件', en: 'The case' }, schema: ZCaseViewSchema, headers: { ETag: { zh: '版本号', en: 'the revision' } } } },
     errors: [404],
     handler: async ({ params }, { principal }) => {
-      const { scope, roles } = await caseAccess(s.engine, principal, params.caseId)
-      const view = await getCase(s.engine.db, params.caseId)
+      const { scope, roles, view } = await readCaseAs(s.engine, principal, params.caseId)
       return {
         status: 200,
         headers: { ETag: `"${view.revision}"` },
