@@ -1,7 +1,8 @@
 /** Where a case belongs, for object-level access checks: its enterprise and the path of the enterprise's region. */
 import type { TDatabase } from '../db/database.js'
 import { one, type TSql } from '../db/sql.js'
-import { CASE_COLUMNS, caseNotFound, type TCaseRow } from './apply-transition.js'
+import { CASE_COLUMNS, caseNotFound } from './apply-transition.js'
+import type { TCaseRowWithTimes } from './queries.js'
 import { regionPathProgram } from './scope.js'
 
 export type TCaseScope = { caseId: string; enterpriseId: string; enterpriseName: string; regionCode: string; regionPath: string[] }
@@ -52,8 +53,6 @@ export function* caseScopeProgram(caseId: string): TSql<TCaseScope> {
   if (!row) throw caseNotFound(caseId)
   return yield* scopeOf(caseId, row)
 }
-
-export type TCaseRowWithTimes = TCaseRow & { createdAt: string; updatedAt: string }
 
 /** The scope and the case's own row in one statement (a read that checks access, then shows the case). */
 export function* caseScopeWithRowProgram(caseId: string): TSql<{ scope: TCaseScope; row: TCaseRowWithTimes }> {

@@ -2,7 +2,7 @@
 import type { TDatabase } from '../db/database.js'
 import { all, one, type TSql } from '../db/sql.js'
 import { acceptedEventTypes, restoreSnapshot } from './case-machine.js'
-import { caseNotFound, type TCaseRow } from './apply-transition.js'
+import { CASE_COLUMNS, caseNotFound, type TCaseRow } from './apply-transition.js'
 
 export type TDeadlineView = {
   id: string
@@ -43,6 +43,8 @@ export const deadlineView = (d: TDeadlineRow): TDeadlineView => ({
   explanation: JSON.parse(d.explanation),
 })
 
+export type TCaseRowWithTimes = TCaseRow & { createdAt: string; updatedAt: string }
+
 export async function getCase(db: TDatabase, caseId: string): Promise<TCaseView> {
   return db.read(() => caseViewProgram(caseId))
 }
@@ -51,14 +53,8 @@ export async function getCase(db: TDatabase, caseId: string): Promise<TCaseView>
  * The case as its readers see it; a program, so access checks and the read can share one turn of the database
  * (`alreadyRead`: the Case row the access check read in the same program).
  */
-export function* caseViewProgram(caseId: string, alreadyRead?: TCaseRow & { createdAt: string; updatedAt: string }): TSql<TCaseView> {
-  const row =
-    alreadyRead ??
-    (yield* one<TCaseRow & { createdAt: string; updatedAt: string }>(
-      `SELECT "id", "enterpriseId", "kind", "jurisdiction", "machineId", "machineVersion", "snapshot", "stateValue",
-         "status", "revision", "lastHash", "createdAt", "updatedAt" FROM "Case" WHERE "id" = ?`,
-      [caseId],
-    ))
+export function* caseViewProgram(caseId: string, alreadyRead?: TCaseRowWithTimes): TSql<TCaseView> {
+  const row = alreadyRead ?? (yield* one<TCaseRowWithTimes>(`SELECT ${CASE_COLUMNS}, "createdAt", "updatedAt" FROM "Case" WHERE "id" = ?`, [caseId]))
   if (!row) throw caseNotFound(caseId)
   const deadlines = yield* all<TDeadlineRow>(
     `SELECT "id", "kind", "lastDay", "dueAt", "provisional", "status", "explanation" FROM "Deadline"
