@@ -31,11 +31,12 @@ export async function readCaseAs(
   principal: TPrincipal,
   caseId: string,
 ): Promise<{ scope: TCaseScope; roles: TUserRole[]; view: TCaseView }> {
+  const provider = engine.db.provider
   return engine.db.read(function* () {
-    const { scope, row } = yield* caseScopeWithRowProgram(caseId)
+    const { scope, row } = yield* caseScopeWithRowProgram(caseId, provider)
     const roles = rolesOn(principal, scope)
     if (roles.length === 0) throw caseNotFound(caseId)
-    return { scope, roles, view: yield* caseViewProgram(caseId, row) }
+    return { scope, roles, view: yield* caseViewProgram(caseId, provider, row) }
   })
 }
 

@@ -1,8 +1,9 @@
 /** Where a case belongs, for object-level access checks: its enterprise and the path of the enterprise's region. */
 import type { TDatabase } from '../db/database.js'
 import { one, type TSql } from '../db/sql.js'
-import { CASE_COLUMNS, caseNotFound } from './apply-transition.js'
-import type { TCaseRowWithTimes } from './queries.js'
+import type { TProvider } from '../db/schema-files.js'
+import { caseNotFound } from './apply-transition.js'
+import { CASE_VIEW_COLUMNS, caseListColumns, type TCaseRowWithLists } from './queries.js'
 import { regionPathProgram } from './scope.js'
 
 export type TCaseScope = { caseId: string; enterpriseId: string; enterpriseName: string; regionCode: string; regionPath: string[] }
@@ -30,11 +31,11 @@ const scopeSql = (caseColumns: string) =>
      ${regionJoins}
    WHERE c."id" = ?`
 const SCOPE_SQL = scopeSql('')
-const SCOPE_WITH_CASE_SQL = scopeSql(
-  `, ${CASE_COLUMNS.split(',')
-    .map((c) => `c.${c.trim()}`)
-    .join(', ')}, c."createdAt", c."updatedAt"`,
-)
+/** The scope, the Case row and its deadlines and documents (queries.ts caseListColumns): a case read in one statement. */
+const SCOPE_WITH_CASE_SQL: Record<TProvider, string> = {
+  sqlite: scopeSql(`, ${CASE_VIEW_COLUMNS}, ${caseListColumns('sqlite')}`),
+  postgresql: scopeSql(`, ${CASE_VIEW_COLUMNS}, ${caseListColumns('postgresql')}`),
+}
 
 function* scopeOf(caseId: string, row: TScopeRow): TSql<TCaseScope> {
   const regionPath: string[] = []
@@ -54,9 +55,9 @@ export function* caseScopeProgram(caseId: string): TSql<TCaseScope> {
   return yield* scopeOf(caseId, row)
 }
 
-/** The scope and the case's own row in one statement (a read that checks access, then shows the case). */
-export function* caseScopeWithRowProgram(caseId: string): TSql<{ scope: TCaseScope; row: TCaseRowWithTimes }> {
-  const row = yield* one<TScopeRow & TCaseRowWithTimes>(SCOPE_WITH_CASE_SQL, [caseId])
+/** The scope and the case's row with its lists in one statement (a read that checks access, then shows the case). */
+export function* caseScopeWithRowProgram(caseId: string, provider: TProvider): TSql<{ scope: TCaseScope; row: TCaseRowWithLists }> {
+  const row = yield* one<TScopeRow & TCaseRowWithLists>(SCOPE_WITH_CASE_SQL[provider], [caseId])
   if (!row) throw caseNotFound(caseId)
   return { scope: yield* scopeOf(caseId, row), row }
 }

@@ -1,6 +1,7 @@
 /** Read side of the engine: a case with its state, the events allowed now, open deadlines and its event log. */
 import type { TDatabase } from '../db/database.js'
 import { all, one, type TSql } from '../db/sql.js'
+import type { TProvider } from '../db/schema-files.js'
 import { acceptedEventTypes, restoreSnapshot } from './case-machine.js'
 import { CASE_COLUMNS, caseNotFound, type TCaseRow } from './apply-transition.js'
 
@@ -45,26 +46,56 @@ export const deadlineView = (d: TDeadlineRow): TDeadlineView => ({
 
 export type TCaseRowWithTimes = TCaseRow & { createdAt: string; updatedAt: string }
 
+/** The Case row with its pending deadlines and documents as JSON arrays (text on SQLite, parsed on PostgreSQL). */
+export type TCaseRowWithLists = TCaseRowWithTimes & { deadlinesJson: unknown; documentsJson: unknown }
+
+const DEADLINE_FIELDS = ['id', 'kind', 'lastDay', 'dueAt', 'provisional', 'status', 'explanation'] as const
+const DOCUMENT_FIELDS = ['id', 'kind', 'title', 'sha256', 'sizeBytes', 'createdAt'] as const
+
+/**
+ * Two columns for a statement that reads the Case row as `c`: its pending deadlines (by due time) and its documents
+ * (by creation), each as one JSON array built by a subquery. The case view is then one statement instead of three:
+ * on PostgreSQL one round trip and one socket write instead of three (measured: the socket writes were 28% of the
+ * app's CPU on case reads). Both databases order inside the aggregate (SQLite ≥ 3.44, PostgreSQL).
+ */
+function listColumns(provider: TProvider): string {
+  const pg = provider === 'postgresql'
+  const list = (alias: string, fields: readonly string[], order: string) => {
+    const object = `${pg ? 'json_build_object' : 'json_object'}(${fields.map((f) => `'${f}', ${alias}."${f}"`).join(', ')})`
+    return pg ? `COALESCE(json_agg(${object} ORDER BY ${order}), '[]'::json)` : `json_group_array(${object} ORDER BY ${order})`
+  }
+  return `(SELECT ${list('d', DEADLINE_FIELDS, 'd."dueAt", d."id"')} FROM "Deadline" d WHERE d."caseId" = c."id" AND d."status" = 'pending') AS "deadlinesJson",
+    (SELECT ${list('o', DOCUMENT_FIELDS, 'o."createdAt", o."id"')} FROM "Document" o WHERE o."caseId" = c."id") AS "documentsJson"`
+}
+
+const LIST_COLUMNS: Record<TProvider, string> = { sqlite: listColumns('sqlite'), postgresql: listColumns('postgresql') }
+export const caseListColumns = (provider: TProvider): string => LIST_COLUMNS[provider]
+
+/** The Case columns of the case view, for a statement that reads the Case row as `c`. */
+export const CASE_VIEW_COLUMNS = `${CASE_COLUMNS.split(',')
+  .map((column) => `c.${column.trim()}`)
+  .join(', ')}, c."createdAt", c."updatedAt"`
+
+const VIEW_SQL: Record<TProvider, string> = {
+  sqlite: `SELECT ${CASE_VIEW_COLUMNS}, ${LIST_COLUMNS.sqlite} FROM "Case" c WHERE c."id" = ?`,
+  postgresql: `SELECT ${CASE_VIEW_COLUMNS}, ${LIST_COLUMNS.postgresql} FROM "Case" c WHERE c."id" = ?`,
+}
+
+const jsonList = <T>(value: unknown): T[] => (typeof value === 'string' ? JSON.parse(value) : value) as T[]
+
 export async function getCase(db: TDatabase, caseId: string): Promise<TCaseView> {
-  return db.read(() => caseViewProgram(caseId))
+  return db.read(() => caseViewProgram(caseId, db.provider))
 }
 
 /**
- * The case as its readers see it; a program, so access checks and the read can share one turn of the database
- * (`alreadyRead`: the Case row the access check read in the same program).
+ * The case as its readers see it; a program, so access checks and the read can share one statement (`alreadyRead`:
+ * the row, with caseListColumns, that the access check read).
  */
-export function* caseViewProgram(caseId: string, alreadyRead?: TCaseRowWithTimes): TSql<TCaseView> {
-  const row = alreadyRead ?? (yield* one<TCaseRowWithTimes>(`SELECT ${CASE_COLUMNS}, "createdAt", "updatedAt" FROM "Case" WHERE "id" = ?`, [caseId]))
+export function* caseViewProgram(caseId: string, provider: TProvider, alreadyRead?: TCaseRowWithLists): TSql<TCaseView> {
+  const row = alreadyRead ?? (yield* one<TCaseRowWithLists>(VIEW_SQL[provider], [caseId]))
   if (!row) throw caseNotFound(caseId)
-  const deadlines = yield* all<TDeadlineRow>(
-    `SELECT "id", "kind", "lastDay", "dueAt", "provisional", "status", "explanation" FROM "Deadline"
-     WHERE "caseId" = ? AND "status" = 'pending' ORDER BY "dueAt"`,
-    [caseId],
-  )
-  const documents = yield* all<TCaseView['documents'][number]>(
-    `SELECT "id", "kind", "title", "sha256", "sizeBytes", "createdAt" FROM "Document" WHERE "caseId" = ? ORDER BY "createdAt", "id"`,
-    [caseId],
-  )
+  const deadlines = jsonList<TDeadlineRow>(row.deadlinesJson)
+  const documents = jsonList<TCaseView['documents'][number]>(row.documentsJson)
   const { snapshot } = restoreSnapshot(row)
   return {
     id: row.id,

@@ -4,7 +4,8 @@ import { all, one, run } from '../../src/db/sql.js'
 import { AppError } from '../../src/errors/app-error.js'
 import type { ManualClock } from '../../src/engine/clock.js'
 import type { TEngine } from '../../src/engine/engine.js'
-import { getCase, getCaseEvents } from '../../src/engine/queries.js'
+import { caseViewProgram, getCase, getCaseEvents } from '../../src/engine/queries.js'
+import { caseScopeWithRowProgram } from '../../src/engine/case-scope.js'
 import { verifyCase } from '../../src/engine/verify.js'
 import { connect, PROVIDERS_UNDER_TEST, type TTestDatabase } from '../support/databases.js'
 import {
@@ -71,6 +72,48 @@ describe.each(PROVIDERS_UNDER_TEST)('engine on %s', (provider) => {
     expect(view.deadlines[0]).toMatchObject({ kind: 'requestReply', lastDay: '2026-06-24', dueAt: '2026-06-24T16:00:00.000Z', provisional: false })
     expect(view.deadlines[0]!.explanation).toMatchObject({ article: 'JHR 32; GZ 17', from: '2026-06-04' })
     expect(view.allowedEvents).toEqual(['request.answered', 'request.refused', 'request.withdrawn'])
+  })
+
+  it('the case view lists pending deadlines by due time and documents by creation time, as their rows hold them', async () => {
+    const { caseId } = await caseAwaitingReply(engine, enterpriseId, '2026-06-04')
+    // Rows beside the machine's reply deadline, out of order: an earlier and a later pending one (provisional), a
+    // cancelled one (not shown); documents created out of insertion order, two at the same instant (then by id).
+    await db.transaction(function* () {
+      const deadline = `INSERT INTO "Deadline" ("id", "caseId", "kind", "lastDay", "dueAt", "event", "explanation", "provisional", "status", "createdSeq", "createdAt")
+        VALUES (?, ?, 'congressVote', ?, ?, '{}', ?, ?, ?, 2, '2026-06-04T02:00:00.000Z')`
+      yield* run(deadline, [`${caseId}-late`, caseId, '2026-07-30', '2026-07-30T16:00:00.000Z', '{"article":"x","text":{"zh":"迟","en":"late"}}', true, 'pending'])
+      yield* run(deadline, [`${caseId}-early`, caseId, '2026-06-10', '2026-06-10T16:00:00.000Z', '{"article":"y"}', false, 'pending'])
+      yield* run(deadline, [`${caseId}-gone`, caseId, '2026-06-01', '2026-06-01T16:00:00.000Z', '{}', false, 'cancelled'])
+      const document = `INSERT INTO "Document" ("id", "caseId", "kind", "title", "mediaType", "sha256", "sizeBytes", "caseSeq", "createdAt")
+        VALUES (?, ?, 'requestLetter', ?, 'application/pdf', ?, ?, 2, ?)`
+      yield* run(document, [`${caseId}-d3`, caseId, '要约书（三）', 'c'.repeat(64), 3_000, '2026-06-05T00:00:00.000Z'])
+      yield* run(document, [`${caseId}-d2`, caseId, '要约书（二）', 'b'.repeat(64), 2_000, '2026-06-04T03:00:00.000Z'])
+      yield* run(document, [`${caseId}-d1`, caseId, '要约书（一）', 'a'.repeat(64), 1_000, '2026-06-04T03:00:00.000Z'])
+    })
+    const view = await getCase(db, caseId)
+    expect(view.deadlines.map((d) => [d.id.replace(caseId, ''), d.provisional])).toEqual([
+      ['-early', false],
+      [expect.any(String), false],
+      ['-late', true],
+    ])
+    expect(view.deadlines[1]).toMatchObject({ kind: 'requestReply', lastDay: '2026-06-24', dueAt: '2026-06-24T16:00:00.000Z', status: 'pending' })
+    expect(view.deadlines[2]!.explanation).toEqual({ article: 'x', text: { zh: '迟', en: 'late' } })
+    expect(view.documents).toEqual([
+      { id: `${caseId}-d1`, kind: 'requestLetter', title: '要约书（一）', sha256: 'a'.repeat(64), sizeBytes: 1_000, createdAt: '2026-06-04T03:00:00.000Z' },
+      { id: `${caseId}-d2`, kind: 'requestLetter', title: '要约书（二）', sha256: 'b'.repeat(64), sizeBytes: 2_000, createdAt: '2026-06-04T03:00:00.000Z' },
+      { id: `${caseId}-d3`, kind: 'requestLetter', title: '要约书（三）', sha256: 'c'.repeat(64), sizeBytes: 3_000, createdAt: '2026-06-05T00:00:00.000Z' },
+    ])
+    // The access check's read (scope, row and lists in one statement) gives the same view.
+    const provider = db.provider
+    const checked = await db.read(function* () {
+      const { scope, row } = yield* caseScopeWithRowProgram(caseId, provider)
+      return { scope, view: yield* caseViewProgram(caseId, provider, row) }
+    })
+    expect(checked.view).toEqual(view)
+    expect(checked.scope).toMatchObject({ caseId, enterpriseId })
+    // A case with none: two empty lists.
+    const opened = await engine.openCase({ enterpriseId, kind: 'wageAgreement', jurisdiction: 'national' }, unionActor)
+    expect(await getCase(db, opened.caseId)).toMatchObject({ deadlines: [], documents: [] })
   })
 
   it('answering the request cancels the reply deadline in the same transaction', async () => {
