@@ -136,7 +136,7 @@ export async function createSession(db: TDatabase, userId: string, now: Date, tt
 export async function resolveSession(db: TDatabase, secret: string, now: Date): Promise<TPrincipal | null> {
   const id = secretHash(secret)
   // Every authenticated request: the session, its user and the memberships in one statement.
-  const rows = await db.read(() =>
+  const rows = await db.pointRead(() =>
     all<TUserRows & { sExpiresAt: string; sLastSeenAt: string }>(
       `SELECT s."expiresAt" AS "sExpiresAt", s."lastSeenAt" AS "sLastSeenAt", ${USER_COLUMNS}
        FROM "Session" s JOIN "User" u ON u."id" = s."userId" ${MEMBERSHIPS} WHERE s."id" = ? ${MEMBERSHIP_ORDER}`,
@@ -244,7 +244,7 @@ export async function resolveApiToken(db: TDatabase, token: string, now: Date): 
   if (!token.startsWith(TOKEN_PREFIX)) return null
   const hash = secretHash(token)
   // Every request with a token: the token, its user and the memberships in one statement.
-  const rows = await db.read(() =>
+  const rows = await db.pointRead(() =>
     all<TUserRows & { tId: string; tExpiresAt: string | null; tLastUsedAt: string | null; tRevokedAt: string | null }>(
       `SELECT t."id" AS "tId", t."expiresAt" AS "tExpiresAt", t."lastUsedAt" AS "tLastUsedAt", t."revokedAt" AS "tRevokedAt",
          ${USER_COLUMNS}

@@ -32,7 +32,7 @@ export async function readCaseAs(
   caseId: string,
 ): Promise<{ scope: TCaseScope; roles: TUserRole[]; view: TCaseView }> {
   const provider = engine.db.provider
-  return engine.db.read(function* () {
+  return engine.db.pointRead(function* () {
     const { scope, row } = yield* caseScopeWithRowProgram(caseId, provider)
     const roles = rolesOn(principal, scope)
     if (roles.length === 0) throw caseNotFound(caseId)

@@ -28,12 +28,21 @@ export type TDatabase = {
   transaction<T>(program: () => TSql<T>): Promise<T>
   /** Runs a read-only program (no transaction on SQLite; one statement at a time on PostgreSQL). */
   read<T>(program: () => TSql<T>): Promise<T>
+  /**
+   * Runs a short read-only program that looks rows up by key (a credential, a case): on PostgreSQL its statements
+   * share a few pipelined connections with the point reads of other requests, and each connection's socket is
+   * written once per turn of the event loop (see pointReadChannel). Never for a read that may take long: it would
+   * hold up the point reads queued behind it on the same connection.
+   */
+  pointRead<T>(program: () => TSql<T>): Promise<T>
   close(): Promise<void>
 }
 
 export type TOpenOptions = {
   /** PostgreSQL pool size per process. */
   poolSize?: number
+  /** PostgreSQL connections shared by the point reads of a process (pointRead). */
+  pointReadConnections?: number
 }
 
 export async function openDatabase(url: string, options: TOpenOptions = {}): Promise<TDatabase> {
@@ -91,6 +100,7 @@ function openSqlite(url: string): TDatabase {
     // BEGIN IMMEDIATE takes the write lock first: two processes cannot both read the old revision and then write.
     transaction: <T>(program: () => TSql<T>) => exclusive(() => runInTransaction.immediate(program) as T),
     read: (program) => exclusive(() => driveSync(program(), exec)),
+    pointRead: (program) => exclusive(() => driveSync(program(), exec)),
     close: async () => {
       await prisma.$disconnect()
       if (db.open) db.close()
@@ -214,6 +224,7 @@ function openPostgres(url: string, options: TOpenOptions): TDatabase {
     }
     return { exec, settle }
   }
+  const points = pointReadChannel(url, options.pointReadConnections ?? 2, prepared)
   const prisma = new PgPrismaClient({ adapter: new PrismaPg(pool) }) as unknown as TPrisma
   return {
     provider: 'postgresql',
@@ -246,9 +257,82 @@ function openPostgres(url: string, options: TOpenOptions): TDatabase {
       }
     },
     read: (program) => driveAsync(program(), execWith(pool)),
+    pointRead: (program) => driveAsync(program(), points.exec),
     close: async () => {
       await prisma.$disconnect()
+      await points.close()
       await pool.end().catch(() => {})
+    },
+  }
+}
+
+/**
+ * The point reads of a process (pointRead) on PostgreSQL: a few connections in pipeline mode, shared by all requests.
+ * Every statement of one turn of the event loop goes to the same connection, whose socket is corked until the turn
+ * ends (setImmediate), so the statements of all the requests parsed in that turn leave in ONE socket write. Measured
+ * on case reads under 50 concurrent clients: with a pooled connection per statement, the socket writes were 20% of
+ * the app's CPU (a write on loopback wakes the server process; in this VM that costs ~50 µs).
+ * Each statement is its own implicit transaction (autocommit), as on the pool; a statement that fails fails alone
+ * (pipeline mode ends each one with Sync). A connection that breaks fails the statements sent on it and is replaced
+ * by the next statement.
+ */
+function pointReadChannel(url: string, connections: number, prepared: (sql: string) => { name: string; text: string }) {
+  type TSlot = { client?: pg.Client; connecting?: Promise<pg.Client> }
+  const slots: TSlot[] = Array.from({ length: Math.max(1, connections) }, () => ({}))
+  let turn: TSlot | undefined
+  let next = 0
+  let closed = false
+  const connect = (slot: TSlot): Promise<pg.Client> =>
+    (slot.connecting ??= (async () => {
+      const client = new pg.Client({ connectionString: url, pipeline: true } as pg.ClientConfig)
+      const drop = () => {
+        if (slot.client === client) slot.client = undefined
+      }
+      client.on('error', drop)
+      client.on('end', drop)
+      try {
+        await client.connect()
+      } catch (e) {
+        await client.end().catch(() => {})
+        throw e
+      } finally {
+        slot.connecting = undefined
+      }
+      if (closed) {
+        await client.end().catch(() => {})
+        throw new Error('the database is closed')
+      }
+      slot.client = client
+      return client
+    })())
+  /** The slot of this turn; its socket stays corked until the turn ends. */
+  const slotOfTurn = (client: pg.Client, slot: TSlot) => {
+    const stream = (client as unknown as { connection: { stream: { cork(): void; uncork(): void } } }).connection.stream
+    stream.cork()
+    turn = slot
+    setImmediate(() => {
+      stream.uncork()
+      if (turn === slot) turn = undefined
+    })
+  }
+  const exec = async (op: TSqlOp): Promise<unknown> => {
+    let slot = turn
+    if (!slot?.client) {
+      slot = slots[next++ % slots.length]!
+      turn = undefined
+    }
+    const client = slot.client ?? (await connect(slot))
+    if (turn !== slot && client === slot.client) slotOfTurn(client, slot)
+    const q = prepared(op.sql)
+    const r = await client.query({ name: q.name, text: q.text, values: op.params as unknown[] })
+    if (op.expect && r.rowCount !== op.expect.changes) throw op.expect.error()
+    return op.mode === 'all' ? r.rows : (r.rowCount ?? 0)
+  }
+  return {
+    exec,
+    close: async () => {
+      closed = true
+      await Promise.all(slots.map((s) => s.client?.end().catch(() => {})))
     },
   }
 }
