@@ -6,6 +6,8 @@
  * process can interleave and no lock is held across an await); the PostgreSQL runner drives the same program
  * asynchronously on one pooled connection. SQL uses `?` placeholders and double-quoted identifiers, valid in both.
  */
+import type { TProvider } from './schema-files.js'
+
 export type TSqlValue = string | number | boolean | null | Buffer
 /**
  * `all`: rows; `run`: the number of rows changed; `write`: a statement whose result the program does not need, so a
@@ -78,3 +80,9 @@ export function toPgPlaceholders(sql: string): string {
   let i = 0
   return sql.replace(/\?/g, () => `$${++i}`)
 }
+
+/** A statement (or part of one) whose text differs by database, built once per provider at load. */
+export const perProvider = <T>(build: (provider: TProvider) => T): Record<TProvider, T> => ({
+  sqlite: build('sqlite'),
+  postgresql: build('postgresql'),
+})

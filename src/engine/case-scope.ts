@@ -1,9 +1,9 @@
 /** Where a case belongs, for object-level access checks: its enterprise and the path of the enterprise's region. */
 import type { TDatabase } from '../db/database.js'
-import { one, type TSql } from '../db/sql.js'
+import { one, perProvider, type TSql } from '../db/sql.js'
 import type { TProvider } from '../db/schema-files.js'
 import { caseNotFound } from './apply-transition.js'
-import { CASE_VIEW_COLUMNS, caseListColumns, type TCaseRowWithLists } from './queries.js'
+import { CASE_VIEW_COLUMNS, type TCaseRowWithLists } from './queries.js'
 import { regionPathProgram } from './scope.js'
 
 export type TCaseScope = { caseId: string; enterpriseId: string; enterpriseName: string; regionCode: string; regionPath: string[] }
@@ -31,11 +31,8 @@ const scopeSql = (caseColumns: string) =>
      ${regionJoins}
    WHERE c."id" = ?`
 const SCOPE_SQL = scopeSql('')
-/** The scope, the Case row and its deadlines and documents (queries.ts caseListColumns): a case read in one statement. */
-const SCOPE_WITH_CASE_SQL: Record<TProvider, string> = {
-  sqlite: scopeSql(`, ${CASE_VIEW_COLUMNS}, ${caseListColumns('sqlite')}`),
-  postgresql: scopeSql(`, ${CASE_VIEW_COLUMNS}, ${caseListColumns('postgresql')}`),
-}
+/** The scope, the Case row and its deadlines and documents (queries.ts CASE_VIEW_COLUMNS): a case read in one statement. */
+const SCOPE_WITH_CASE_SQL = perProvider((provider) => scopeSql(`, ${CASE_VIEW_COLUMNS[provider]}`))
 
 function* scopeOf(caseId: string, row: TScopeRow): TSql<TCaseScope> {
   const regionPath: string[] = []
