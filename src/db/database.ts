@@ -172,11 +172,11 @@ function openPostgres(url: string, options: TOpenOptions): TDatabase {
     }
     return q
   }
-  const query = (client: pg.PoolClient | pg.Pool, op: TSqlOp) => {
+  const query = (client: pg.ClientBase | pg.Pool, op: TSqlOp) => {
     const q = prepared(op.sql)
     return client.query({ name: q.name, text: q.text, values: op.params as unknown[] })
   }
-  const execWith = (client: pg.PoolClient | pg.Pool) => async (op: TSqlOp) => {
+  const execWith = (client: pg.ClientBase | pg.Pool) => async (op: TSqlOp) => {
     const r = await query(client, op)
     if (op.expect && r.rowCount !== op.expect.changes) throw op.expect.error()
     return op.mode === 'all' ? r.rows : (r.rowCount ?? 0)
@@ -224,7 +224,7 @@ function openPostgres(url: string, options: TOpenOptions): TDatabase {
     }
     return { exec, settle }
   }
-  const points = pointReadChannel(url, options.pointReadConnections ?? 2, prepared)
+  const points = pointReadChannel(url, options.pointReadConnections ?? 2, execWith)
   const prisma = new PgPrismaClient({ adapter: new PrismaPg(pool) }) as unknown as TPrisma
   return {
     provider: 'postgresql',
@@ -276,7 +276,7 @@ function openPostgres(url: string, options: TOpenOptions): TDatabase {
  * (pipeline mode ends each one with Sync). A connection that breaks fails the statements sent on it and is replaced
  * by the next statement.
  */
-function pointReadChannel(url: string, connections: number, prepared: (sql: string) => { name: string; text: string }) {
+function pointReadChannel(url: string, connections: number, execWith: (client: pg.Client) => (op: TSqlOp) => Promise<unknown>) {
   type TSlot = { client?: pg.Client; connecting?: Promise<pg.Client> }
   const slots: TSlot[] = Array.from({ length: Math.max(1, connections) }, () => ({}))
   let turn: TSlot | undefined
@@ -323,10 +323,7 @@ function pointReadChannel(url: string, connections: number, prepared: (sql: stri
     }
     const client = slot.client ?? (await connect(slot))
     if (turn !== slot && client === slot.client) slotOfTurn(client, slot)
-    const q = prepared(op.sql)
-    const r = await client.query({ name: q.name, text: q.text, values: op.params as unknown[] })
-    if (op.expect && r.rowCount !== op.expect.changes) throw op.expect.error()
-    return op.mode === 'all' ? r.rows : (r.rowCount ?? 0)
+    return execWith(client)(op)
   }
   return {
     exec,
